@@ -1,0 +1,110 @@
+//! Serves a built `dist/` under a base path, with a single-page-app fallback and the cache
+//! headers the README recommends (hashed assets immutable, `index.html` and `config.json`
+//! no-cache).
+
+use crate::http::Reply;
+use std::path::{Component, Path, PathBuf};
+use tiny_http::Method;
+
+/// A static site rooted at a folder and mounted under a base path.
+pub struct Site {
+    root: PathBuf,
+    base: String,
+}
+
+/// Makes a base path start and end with `/`.
+pub fn normalise_base(base: &str) -> String {
+    let trimmed = base.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+fn cache_control(name: &str) -> &'static str {
+    let hashed = name.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.split('.')
+            .next()
+            .is_some_and(|hash| hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    });
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+impl Site {
+    /// A site serving `root` under `base`.
+    pub fn new(root: PathBuf, base: String) -> Self {
+        Self { root, base }
+    }
+
+    fn file(&self, relative: &str) -> Option<PathBuf> {
+        let relative = Path::new(relative);
+        if relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return None;
+        }
+        let path = self.root.join(relative);
+        path.is_file().then_some(path)
+    }
+
+    fn serve(&self, path: &Path) -> Reply {
+        match std::fs::read(path) {
+            Ok(body) => {
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                Reply::bytes(200, content_type(path), body)
+                    .header("Cache-Control", cache_control(name))
+            }
+            Err(e) => Reply::text(500, &format!("cannot read {}: {e}", path.display())),
+        }
+    }
+
+    /// Answers a GET or HEAD under the base path; anything that is not a file falls back to
+    /// `index.html` unless it looks like a missing asset (has an extension).
+    pub fn respond(&self, method: &Method, url: &str) -> Reply {
+        if !matches!(method, Method::Get | Method::Head) {
+            return Reply::text(405, "method not allowed");
+        }
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        if path == self.base.trim_end_matches('/') {
+            return Reply::text(301, "").header("Location", &self.base);
+        }
+        let Some(relative) = path.strip_prefix(&self.base) else {
+            return Reply::text(404, "outside the base path");
+        };
+        if let Some(file) = self.file(relative) {
+            return self.serve(&file);
+        }
+        let last = relative.rsplit('/').next().unwrap_or_default();
+        if last.contains('.') {
+            return Reply::text(404, "not found");
+        }
+        self.serve(&self.root.join("index.html"))
+    }
+}

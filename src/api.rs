@@ -1,0 +1,3 @@
+//! Where jobs come from: the built-in demo source (and, later, the Basiq HTTP client).
+
+pub mod demo;

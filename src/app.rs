@@ -1,0 +1,25 @@
+//! The root component: routes and shared context.
+
+use crate::features::history::HistoryPage;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <div class="bjh-app">
+                <header class="bjh-app__bar">
+                    <h1 class="bjh-app__title">"Basiq Job History"</h1>
+                </header>
+                <main class="bjh-app__main">
+                    <Routes fallback=|| view! { <p class="bjh-empty">"Page not found."</p> }>
+                        <Route path=path!("/") view=HistoryPage />
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}

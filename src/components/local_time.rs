@@ -1,0 +1,36 @@
+//! A timestamp in the viewer's time zone with the zone named, relative time beside it, and the
+//! ISO UTC form on hover and focus.
+
+use crate::domain::Stamp;
+use crate::domain::time::{format_date, format_iso_utc, format_offset, format_relative};
+use crate::platform::viewer_offset;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// Shows `12 Feb 2025, 22:41 UTC+11 · 3 d ago`; an unreadable timestamp is shown raw.
+#[component]
+pub fn LocalTime(
+    #[prop(into)] stamp: Signal<Option<Stamp>>,
+    #[prop(into)] now: Signal<DateTime<Utc>>,
+) -> impl IntoView {
+    move || match stamp.get() {
+        Some(Stamp { at: Some(at), .. }) => {
+            let offset = viewer_offset(at);
+            let iso = format_iso_utc(at);
+            view! {
+                <span class="bjh-time">
+                    <time class="bjh-time__abs" datetime=iso.clone() title=iso tabindex="0">
+                        {format!("{} {}", format_date(at, offset), format_offset(offset))}
+                    </time>
+                    <span class="bjh-time__rel">{move || format_relative(at, now.get())}</span>
+                </span>
+            }
+            .into_any()
+        }
+        Some(Stamp { raw, at: None }) => view! {
+            <span class="bjh-time bjh-time--unreadable" title="Unrecognised timestamp">{raw}</span>
+        }
+        .into_any(),
+        None => view! { <span class="bjh-time bjh-time--missing">"no date"</span> }.into_any(),
+    }
+}

@@ -1,0 +1,40 @@
+//! One mark per step with its status; the failing step is marked with its error code.
+
+use crate::domain::{Step, StepResult};
+use leptos::prelude::*;
+
+/// The step strip of a job card.
+#[component]
+pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
+    view! {
+        <ol class="bjh-steps" aria-label="Steps">
+            {move || {
+                steps
+                    .get()
+                    .into_iter()
+                    .map(|step| {
+                        let code = match &step.result {
+                            StepResult::Error(error) => Some(error.code.clone()),
+                            _ => None,
+                        };
+                        let waiting = matches!(step.result, StepResult::Mfa(_));
+                        view! {
+                            <li
+                                class=format!("bjh-step bjh-step--{}", step.status.css_modifier())
+                                data-step-status=step.status.as_str().to_owned()
+                            >
+                                <span class="bjh-step__mark" aria-hidden="true">
+                                    {step.status.symbol()}
+                                </span>
+                                <span class="bjh-step__title">{step.title.clone()}</span>
+                                <span class="bjh-step__status">{step.status.as_str().to_owned()}</span>
+                                {waiting.then(|| view! { <span class="bjh-step__note">"waiting for the user"</span> })}
+                                {code.map(|code| view! { <code class="bjh-step__code">{code}</code> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+    }
+}

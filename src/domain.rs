@@ -1,0 +1,15 @@
+//! Pure domain logic: the Basiq job model, tolerant parsing, the card-status rule and time
+//! formatting. Nothing here touches the browser, so all of it is tested on the host.
+
+pub mod filter;
+pub mod job;
+pub mod parse;
+pub mod status;
+pub mod step;
+pub mod time;
+
+pub use filter::{StatusCounts, sort_newest_first};
+pub use job::{Job, JobKind, JobSource, Stamp};
+pub use parse::{ItemProblem, JobPage, ParseError, parse_job, parse_job_list, parse_json};
+pub use status::{CardStatus, derive_status};
+pub use step::{LinkResult, MfaPrompt, Step, StepError, StepResult, StepStatus};

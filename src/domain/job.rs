@@ -1,0 +1,133 @@
+//! The job object (API.md §4), reduced to what the dashboard shows, with the raw JSON kept.
+
+use super::step::{Step, StepError, StepResult, StepStatus};
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use std::sync::Arc;
+
+/// A timestamp as received, with its parsed value when it could be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    /// The text Basiq sent.
+    pub raw: String,
+    /// The instant, when `raw` is a recognisable date-time.
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// What started a job, taken from `links.source`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobSource {
+    /// The Basiq user id (segment after `/users/`), if present.
+    pub user_id: Option<String>,
+    /// The connection id (segment after `/connections/`), if present.
+    pub connection_id: Option<String>,
+}
+
+impl JobSource {
+    /// Reads user and connection ids out of a `links.source` URL or path.
+    pub fn from_url(url: &str) -> Self {
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        let segments: Vec<&str> = path.split('/').collect();
+        let after = |name: &str| {
+            segments
+                .iter()
+                .position(|s| *s == name)
+                .and_then(|i| segments.get(i + 1))
+                .filter(|s| !s.is_empty())
+                .map(|s| (*s).to_owned())
+        };
+        Self {
+            user_id: after("users"),
+            connection_id: after("connections"),
+        }
+    }
+}
+
+/// The kind of work a job does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JobKind {
+    /// Connection create or refresh (also consent jobs).
+    Connection,
+    /// A statement upload.
+    Statement,
+    /// A report (`POST /reports`), with a job-level status.
+    Report,
+    /// A `jobType` this app does not know, kept raw.
+    Other(String),
+    /// No `jobType` and nothing that tells.
+    Unknown,
+}
+
+impl JobKind {
+    /// A short human label.
+    pub fn label(&self) -> &str {
+        match self {
+            Self::Connection => "connection",
+            Self::Statement => "statement",
+            Self::Report => "report",
+            Self::Other(raw) => raw,
+            Self::Unknown => "unknown kind",
+        }
+    }
+}
+
+/// One Basiq job.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    /// The opaque job id (UUID now, short numbers in older data).
+    pub id: String,
+    /// What kind of job this is.
+    pub kind: JobKind,
+    /// When the job started (`created`, else `createdDate`).
+    pub created: Option<Stamp>,
+    /// The last change (`updated`, else `updatedDate`).
+    pub updated: Option<Stamp>,
+    /// The institution id, on list items only.
+    pub institution_id: Option<String>,
+    /// User and connection from `links.source`.
+    pub source: Option<JobSource>,
+    /// The job-level status of report and payment jobs.
+    pub job_status: Option<String>,
+    /// The ordered steps.
+    pub steps: Vec<Step>,
+    /// The job exactly as received, for the raw JSON view.
+    pub raw: Arc<Value>,
+}
+
+impl Job {
+    /// The connection id from `links.source`, if known.
+    pub fn connection_id(&self) -> Option<&str> {
+        self.source.as_ref()?.connection_id.as_deref()
+    }
+
+    /// The user id from `links.source`, if known.
+    pub fn user_id(&self) -> Option<&str> {
+        self.source.as_ref()?.user_id.as_deref()
+    }
+
+    /// When the job started, if readable.
+    pub fn created_at(&self) -> Option<DateTime<Utc>> {
+        self.created.as_ref()?.at
+    }
+
+    /// When the job last changed, if readable.
+    pub fn updated_at(&self) -> Option<DateTime<Utc>> {
+        self.updated.as_ref()?.at
+    }
+
+    /// The first failed step and its index.
+    pub fn failing_step(&self) -> Option<(usize, &Step)> {
+        self.steps
+            .iter()
+            .enumerate()
+            .find(|(_, step)| step.status == StepStatus::Failed)
+    }
+
+    /// The first failed step's error, when it carries one.
+    pub fn failure(&self) -> Option<&StepError> {
+        match &self.failing_step()?.1.result {
+            StepResult::Error(error) => Some(error),
+            _ => None,
+        }
+    }
+}

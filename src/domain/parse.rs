@@ -1,0 +1,240 @@
+//! Tolerant parsing of Basiq job payloads (API.md §11): unknown fields are ignored, unknown
+//! statuses, titles and codes are kept, and one malformed job in a list never loses the others.
+
+use super::job::{Job, JobKind, JobSource, Stamp};
+use super::step::{Step, StepResult, StepStatus};
+use super::time::parse_timestamp;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+/// Why a payload or one job in it could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError(pub String);
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// One list item that was left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemProblem {
+    /// Position in `data`, from 0.
+    pub index: usize,
+    /// The item's id, when it had a usable one.
+    pub id: Option<String>,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl fmt::Display for ItemProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "item {} (job {id}): {}", self.index + 1, self.message),
+            None => write!(f, "item {}: {}", self.index + 1, self.message),
+        }
+    }
+}
+
+/// The usable content of a `GET /users/{id}/jobs` page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct JobPage {
+    /// The jobs that parsed, in the order received.
+    pub jobs: Vec<Job>,
+    /// Items that were left out, each with its reason.
+    pub problems: Vec<ItemProblem>,
+    /// `links.next`, when the server paginates (undocumented, tolerated).
+    pub next: Option<String>,
+}
+
+/// Parses response text as JSON, with a message that says where it broke.
+pub fn parse_json(body: &str) -> Result<Value, ParseError> {
+    if body.trim().is_empty() {
+        return Err(ParseError("the response body is empty".into()));
+    }
+    serde_json::from_str(body)
+        .map_err(|e| ParseError(format!("the response is not valid JSON ({e})")))
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn string_field(object: &Map<String, Value>, key: &str) -> Option<String> {
+    object.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn stamp(object: &Map<String, Value>, key: &str, alias: &str) -> Option<Stamp> {
+    let raw = string_field(object, key).or_else(|| string_field(object, alias))?;
+    let at = parse_timestamp(&raw);
+    Some(Stamp { raw, at })
+}
+
+fn parse_id(object: &Map<String, Value>) -> Result<String, ParseError> {
+    match object.get("id") {
+        Some(Value::String(id)) if !id.trim().is_empty() => Ok(id.clone()),
+        Some(Value::Number(n)) => Ok(n.to_string()),
+        Some(Value::String(_)) => Err(ParseError("`id` is empty".into())),
+        Some(other) => Err(ParseError(format!(
+            "`id` is {}, expected a string",
+            type_name(other)
+        ))),
+        None => Err(ParseError("`id` is missing".into())),
+    }
+}
+
+fn parse_step(index: usize, value: &Value) -> Result<Step, ParseError> {
+    let object = value.as_object().ok_or_else(|| {
+        ParseError(format!(
+            "step {} is {}, expected an object",
+            index + 1,
+            type_name(value)
+        ))
+    })?;
+    let title = match object.get("title") {
+        Some(Value::String(title)) => title.clone(),
+        None | Some(Value::Null) => "(untitled step)".to_owned(),
+        Some(other) => format!("(title is {})", type_name(other)),
+    };
+    let status = match object.get("status") {
+        Some(Value::String(status)) => StepStatus::from_raw(status),
+        None | Some(Value::Null) => StepStatus::Other("(no status)".into()),
+        Some(other) => StepStatus::Other(format!("(status is {})", type_name(other))),
+    };
+    let result = object
+        .get("result")
+        .map_or(StepResult::None, StepResult::from_value);
+    Ok(Step {
+        title,
+        status,
+        result,
+    })
+}
+
+fn job_kind(object: &Map<String, Value>, source: Option<&JobSource>, steps: &[Step]) -> JobKind {
+    match object.get("jobType").and_then(Value::as_str) {
+        Some("connection") => JobKind::Connection,
+        Some("report") => JobKind::Report,
+        Some("statement") => JobKind::Statement,
+        Some(other) => JobKind::Other(other.to_owned()),
+        None if steps.iter().any(|s| s.title == "create-report") => JobKind::Report,
+        None if source.is_some_and(|s| s.connection_id.is_some()) => JobKind::Connection,
+        None => JobKind::Unknown,
+    }
+}
+
+/// Parses one job object. Fails only when there is no usable `id` or `steps` is not a list of
+/// objects; everything else is tolerated.
+pub fn parse_job(value: &Value) -> Result<Job, ParseError> {
+    let object = value.as_object().ok_or_else(|| {
+        ParseError(format!(
+            "the job is {}, expected an object",
+            type_name(value)
+        ))
+    })?;
+    let id = parse_id(object)?;
+    let steps = match object.get("steps") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, step)| parse_step(i, step))
+            .collect::<Result<Vec<_>, _>>()?,
+        None | Some(Value::Null) => return Err(ParseError("`steps` is missing".into())),
+        Some(other) => {
+            return Err(ParseError(format!(
+                "`steps` is {}, expected an array",
+                type_name(other)
+            )));
+        }
+    };
+    let links = object.get("links").and_then(Value::as_object);
+    let source = links
+        .and_then(|l| string_field(l, "source"))
+        .map(|url| JobSource::from_url(&url));
+    let institution_id = match object.get("institution") {
+        Some(Value::Object(inst)) => string_field(inst, "id"),
+        Some(Value::String(id)) => Some(id.clone()),
+        _ => None,
+    };
+    Ok(Job {
+        kind: job_kind(object, source.as_ref(), &steps),
+        created: stamp(object, "created", "createdDate"),
+        updated: stamp(object, "updated", "updatedDate"),
+        institution_id,
+        source,
+        job_status: string_field(object, "status"),
+        steps,
+        raw: Arc::new(value.clone()),
+        id,
+    })
+}
+
+/// Parses a list envelope `{"type":"list","data":[...]}`. Malformed items are reported in
+/// [`JobPage::problems`] and the rest kept; of two items with the same id, the one updated last
+/// is kept and the other reported.
+pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
+    let object = value.as_object().ok_or_else(|| {
+        ParseError(format!(
+            "the job list is {}, expected an object",
+            type_name(value)
+        ))
+    })?;
+    let items = match object.get("data") {
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(ParseError(format!(
+                "`data` is {}, expected an array of jobs",
+                type_name(other)
+            )));
+        }
+        None => return Err(ParseError("the job list has no `data` array".into())),
+    };
+    let mut page = JobPage {
+        next: object
+            .get("links")
+            .and_then(Value::as_object)
+            .and_then(|l| string_field(l, "next")),
+        ..JobPage::default()
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, item) in items.iter().enumerate() {
+        match parse_job(item) {
+            Ok(job) => match seen.get(&job.id).copied() {
+                Some(kept) => {
+                    let newer = job.updated_at() > page.jobs[kept].updated_at();
+                    let message = "duplicate job id: the copy updated last is shown".to_owned();
+                    page.problems.push(ItemProblem {
+                        index,
+                        id: Some(job.id.clone()),
+                        message,
+                    });
+                    if newer {
+                        page.jobs[kept] = job;
+                    }
+                }
+                None => {
+                    seen.insert(job.id.clone(), page.jobs.len());
+                    page.jobs.push(job);
+                }
+            },
+            Err(ParseError(message)) => page.problems.push(ItemProblem {
+                index,
+                id: item.get("id").and_then(Value::as_str).map(str::to_owned),
+                message,
+            }),
+        }
+    }
+    Ok(page)
+}

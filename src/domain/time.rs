@@ -1,0 +1,148 @@
+//! Timestamps, dates and durations. Pure: the caller supplies "now" and the viewer's offset.
+
+use super::job::Job;
+use super::status::CardStatus;
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta, Utc};
+
+/// Reads an RFC 3339 timestamp, with or without fractional seconds and with any offset. A
+/// timestamp without an offset is read as UTC. Returns `None` for anything else.
+pub fn parse_timestamp(raw: &str) -> Option<DateTime<Utc>> {
+    let raw = raw.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(raw) {
+        return Some(at.with_timezone(&Utc));
+    }
+    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(raw, format).ok())
+        .map(|naive| naive.and_utc())
+}
+
+/// Formats an instant as Basiq's console does, `12 Feb 2025, 22:41`, at the given offset.
+pub fn format_date(at: DateTime<Utc>, offset: FixedOffset) -> String {
+    at.with_timezone(&offset)
+        .format("%d %b %Y, %H:%M")
+        .to_string()
+}
+
+/// ISO 8601 in UTC with whole seconds, for tooltips and copy.
+pub fn format_iso_utc(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Names a fixed offset as `UTC`, `UTC+11` or `UTC+5:30`.
+pub fn format_offset(offset: FixedOffset) -> String {
+    let seconds = offset.local_minus_utc();
+    if seconds == 0 {
+        return "UTC".into();
+    }
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let (hours, minutes) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+    if minutes == 0 {
+        format!("UTC{sign}{hours}")
+    } else {
+        format!("UTC{sign}{hours}:{minutes:02}")
+    }
+}
+
+/// A compact duration: `19 s`, `1 min 17 s`, `2 h 5 min`, `3 d 4 h`. Negative spans read `0 s`.
+pub fn format_duration(span: TimeDelta) -> String {
+    let total = span.num_seconds().max(0);
+    let (days, hours, minutes, seconds) = (
+        total / 86_400,
+        total % 86_400 / 3600,
+        total % 3600 / 60,
+        total % 60,
+    );
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{seconds} s"),
+        (0, 0, _) if seconds == 0 => format!("{minutes} min"),
+        (0, 0, _) => format!("{minutes} min {seconds} s"),
+        (0, _, _) => format!("{hours} h {minutes} min"),
+        _ => format!("{days} d {hours} h"),
+    }
+}
+
+/// How far `at` lies before `now`, as `just now`, `5 min ago`, `3 h ago`, `2 d ago`, or
+/// `in 4 min` for a future instant.
+pub fn format_relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (now - at).num_seconds();
+    let (future, s) = (seconds < 0, seconds.unsigned_abs());
+    let amount = match s {
+        0..45 => return "just now".into(),
+        45..3600 => format!("{} min", (s + 30) / 60),
+        3600..86_400 => format!("{} h", s / 3600),
+        _ => format!("{} d", s / 86_400),
+    };
+    if future {
+        format!("in {amount}")
+    } else {
+        format!("{amount} ago")
+    }
+}
+
+/// The job's duration: `updated − created` once settled, `now − created` while pending. `None`
+/// when a needed timestamp is missing or unreadable.
+pub fn job_duration(job: &Job, status: CardStatus, now: DateTime<Utc>) -> Option<TimeDelta> {
+    let created = job.created_at()?;
+    let end = if status.is_settled() {
+        job.updated_at()?
+    } else {
+        now
+    };
+    Some(end - created)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(raw: &str) -> DateTime<Utc> {
+        parse_timestamp(raw).expect(raw)
+    }
+
+    #[test]
+    fn reads_whole_seconds_milliseconds_offsets_and_naive_times() {
+        assert_eq!(t("2025-03-14T21:47:30Z"), t("2025-03-14T21:47:30.000Z"));
+        assert_eq!(t("2025-03-15T08:47:30+11:00"), t("2025-03-14T21:47:30Z"));
+        assert_eq!(t("2025-03-14T21:47:30"), t("2025-03-14T21:47:30Z"));
+        assert_eq!(parse_timestamp("yesterday"), None);
+        assert_eq!(parse_timestamp(""), None);
+    }
+
+    #[test]
+    fn formats_dates_in_the_viewer_offset_with_the_zone_named() {
+        let sydney = FixedOffset::east_opt(11 * 3600).unwrap();
+        let india = FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+        let at = t("2024-12-10T04:33:09Z");
+        assert_eq!(format_date(at, sydney), "10 Dec 2024, 15:33");
+        assert_eq!(format_offset(sydney), "UTC+11");
+        assert_eq!(format_offset(india), "UTC+5:30");
+        assert_eq!(
+            format_offset(FixedOffset::west_opt(4 * 3600).unwrap()),
+            "UTC-4"
+        );
+        assert_eq!(format_offset(FixedOffset::east_opt(0).unwrap()), "UTC");
+        assert_eq!(format_iso_utc(at), "2024-12-10T04:33:09Z");
+    }
+
+    #[test]
+    fn formats_durations_compactly() {
+        let s = TimeDelta::seconds;
+        assert_eq!(format_duration(s(19)), "19 s");
+        assert_eq!(format_duration(s(77)), "1 min 17 s");
+        assert_eq!(format_duration(s(120)), "2 min");
+        assert_eq!(format_duration(s(2 * 3600 + 5 * 60 + 9)), "2 h 5 min");
+        assert_eq!(format_duration(s(3 * 86_400 + 4 * 3600)), "3 d 4 h");
+        assert_eq!(format_duration(s(-5)), "0 s");
+    }
+
+    #[test]
+    fn formats_relative_times_past_and_future() {
+        let now = t("2025-03-14T12:00:00Z");
+        assert_eq!(format_relative(t("2025-03-14T11:59:30Z"), now), "just now");
+        assert_eq!(format_relative(t("2025-03-14T11:55:00Z"), now), "5 min ago");
+        assert_eq!(format_relative(t("2025-03-14T09:00:00Z"), now), "3 h ago");
+        assert_eq!(format_relative(t("2025-03-12T12:00:00Z"), now), "2 d ago");
+        assert_eq!(format_relative(t("2025-03-14T12:04:00Z"), now), "in 4 min");
+    }
+}

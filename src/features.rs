@@ -1,0 +1,3 @@
+//! The app's features, each a folder of small components.
+
+pub mod history;

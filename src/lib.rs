@@ -1,0 +1,12 @@
+//! Basiq Job History: the history and live progress of Basiq connection jobs.
+//!
+//! The app is a library so that tests can import it; `main.rs` only mounts [`App`].
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod features;
+pub mod platform;
+
+mod app;
+pub use app::App;

@@ -1,0 +1,109 @@
+//! Component tests in headless Chromium: mounting real components into the document and reading
+//! the DOM they produce.
+#![cfg(target_arch = "wasm32")]
+
+use basiq_job_history::domain::{Job, parse_job};
+use basiq_job_history::features::history::JobCard;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fixture(text: &str) -> Job {
+    parse_job(&serde_json::from_str(text).expect("fixture is JSON")).expect("fixture parses")
+}
+
+/// Mounts a view into a fresh container and returns the container.
+fn mount(view: impl FnOnce() -> AnyView + 'static) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    std::mem::forget(leptos::mount::mount_to(container.clone(), view));
+    container
+}
+
+fn card(job: Job) -> HtmlElement {
+    let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
+    mount(move || view! { <JobCard job=Signal::stored(job) now=Signal::stored(now) /> }.into_any())
+}
+
+fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn article(root: &HtmlElement) -> web_sys::Element {
+    root.query_selector("article.bjh-card")
+        .unwrap()
+        .expect("a card")
+}
+
+#[wasm_bindgen_test]
+fn pending_card_shows_clock_and_word() {
+    let root = card(fixture(include_str!(
+        "../../shared/basiq/fixtures/job-pending-in-progress.json"
+    )));
+    let card = article(&root);
+    assert_eq!(
+        card.get_attribute("data-status").as_deref(),
+        Some("pending")
+    );
+    assert_eq!(
+        card.get_attribute("data-job-id").as_deref(),
+        Some("d6961371-d136-44f2-8d8d-0cd27ac72051")
+    );
+    assert_eq!(text_of(&root, ".bjh-badge__word"), "Pending");
+    assert_eq!(text_of(&root, ".bjh-badge__icon"), "🕒");
+    assert_eq!(root.query_selector_all(".bjh-step").unwrap().length(), 3);
+    assert!(root.query_selector(".bjh-card__failure").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn success_card_shows_check_word_and_duration() {
+    let root = card(fixture(include_str!(
+        "../../shared/basiq/fixtures/job-success.json"
+    )));
+    assert_eq!(
+        article(&root).get_attribute("data-status").as_deref(),
+        Some("success")
+    );
+    assert_eq!(text_of(&root, ".bjh-badge__word"), "Success");
+    assert_eq!(text_of(&root, ".bjh-badge__icon"), "✓");
+    assert_eq!(text_of(&root, ".bjh-card__duration"), "19 s");
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2025-02-12T22:41:07Z")
+    );
+    assert!(text_of(&root, "time").contains("UTC"), "the zone is named");
+}
+
+#[wasm_bindgen_test]
+fn failed_card_names_the_failing_step_and_code() {
+    let root = card(fixture(include_str!(
+        "../../shared/basiq/fixtures/job-failed-invalid-credentials.json"
+    )));
+    assert_eq!(
+        article(&root).get_attribute("data-status").as_deref(),
+        Some("failed")
+    );
+    assert_eq!(text_of(&root, ".bjh-badge__word"), "Failed");
+    assert_eq!(text_of(&root, ".bjh-badge__icon"), "✕");
+    assert_eq!(
+        text_of(&root, ".bjh-card__failure-step"),
+        "verify-credentials"
+    );
+    assert_eq!(
+        text_of(&root, ".bjh-card__failure-code"),
+        "invalid-credentials"
+    );
+    assert_eq!(
+        text_of(&root, ".bjh-step--failed .bjh-step__code"),
+        "invalid-credentials"
+    );
+}

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+
+test('the demo history shows Pending, Success and Failed cards', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+
+  await page.goto('./');
+  const cards = page.locator('article.bjh-card[data-job-id]');
+  await expect(cards.first()).toBeVisible();
+
+  for (const [status, word] of [
+    ['pending', 'Pending'],
+    ['success', 'Success'],
+    ['failed', 'Failed'],
+  ]) {
+    const card = page.locator(`article.bjh-card[data-status="${status}"]`).first();
+    await expect(card).toBeVisible();
+    await expect(card.locator('.bjh-badge__word')).toHaveText(word);
+    await expect(card.locator('.bjh-badge__icon')).not.toBeEmpty();
+    expect(await card.getAttribute('data-job-id')).toMatch(/\S/);
+  }
+  const statuses = await cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-status')));
+  expect(statuses.every((s) => ['pending', 'success', 'failed'].includes(s ?? ''))).toBe(true);
+
+  await page.screenshot({ path: path.join(__dirname, 'artifacts', 'history.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
