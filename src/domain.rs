@@ -4,11 +4,12 @@
 pub mod filter;
 pub mod job;
 pub mod parse;
+pub mod playbook;
 pub mod status;
 pub mod step;
 pub mod time;
 
-pub use filter::{StatusCounts, sort_newest_first};
+pub use filter::{JobFilter, StatusCounts, sort_newest_first};
 pub use job::{Job, JobKind, JobSource, Stamp};
 pub use parse::{ItemProblem, JobPage, ParseError, parse_job, parse_job_list, parse_json};
 pub use status::{CardStatus, derive_status};

@@ -2,6 +2,7 @@
 
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
+use chrono::{DateTime, Utc};
 use std::cmp::Ordering;
 
 /// Newest first: by `updated` descending, then `created` descending, then id (API.md §3.1).
@@ -54,5 +55,57 @@ impl StatusCounts {
     /// All jobs counted.
     pub fn total(&self) -> usize {
         self.pending + self.success + self.failed
+    }
+}
+
+/// What the history view shows: a status, a job-ID search, a connection and a date range.
+/// Lives in the URL query, so every field has a text form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JobFilter {
+    /// Only jobs with this card status.
+    pub status: Option<CardStatus>,
+    /// A case-insensitive substring of the job ID.
+    pub query: String,
+    /// Only jobs of this connection.
+    pub connection: Option<String>,
+    /// Only jobs created at or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Only jobs created before this instant.
+    pub to: Option<DateTime<Utc>>,
+}
+
+impl JobFilter {
+    /// Whether a job passes every part of the filter except the status (what the status chips
+    /// count).
+    pub fn matches_ignoring_status(&self, job: &Job) -> bool {
+        let query = self.query.trim();
+        (query.is_empty() || job.id.to_lowercase().contains(&query.to_lowercase()))
+            && self
+                .connection
+                .as_deref()
+                .is_none_or(|c| job.connection_id() == Some(c))
+            && self
+                .from
+                .is_none_or(|from| job.created_at().is_some_and(|at| at >= from))
+            && self
+                .to
+                .is_none_or(|to| job.created_at().is_some_and(|at| at < to))
+    }
+
+    /// Whether a job passes the whole filter.
+    pub fn matches(&self, job: &Job) -> bool {
+        self.status.is_none_or(|s| derive_status(job) == s) && self.matches_ignoring_status(job)
+    }
+
+    /// The status counts shown on the chips: every filter applied except the status.
+    pub fn counts(&self, jobs: &[Job]) -> StatusCounts {
+        StatusCounts::of(jobs.iter().filter(|job| self.matches_ignoring_status(job)))
+    }
+
+    /// The jobs that pass, newest first.
+    pub fn apply<'a>(&self, jobs: &'a [Job]) -> Vec<&'a Job> {
+        let mut shown: Vec<&Job> = jobs.iter().filter(|job| self.matches(job)).collect();
+        shown.sort_by(|a, b| newest_first(a, b));
+        shown
     }
 }

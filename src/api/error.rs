@@ -1,0 +1,194 @@
+//! A typed, cloneable API error, so the UI can say "token expired" rather than "request failed"
+//! (API.md §9). Pure: built from a status, a body and headers; tested on the host.
+
+use serde_json::Value;
+use std::fmt;
+use std::time::Duration;
+
+/// Basiq's error envelope, first item: `{"correlationId", "data":[{code,title,detail,source}]}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BasiqError {
+    /// The error code (`access-denied`, ...).
+    pub code: String,
+    /// The short title.
+    pub title: String,
+    /// The detail, possibly empty.
+    pub detail: String,
+    /// The id Basiq support asks for.
+    pub correlation_id: Option<String>,
+    /// `source.parameter`, naming the bad parameter.
+    pub parameter: Option<String>,
+}
+
+impl BasiqError {
+    /// Decodes the envelope; `None` when the body is not one (an HTML page from a proxy, say).
+    pub fn from_body(body: &str) -> Option<Self> {
+        let value: Value = serde_json::from_str(body).ok()?;
+        let first = value.get("data")?.as_array()?.first()?;
+        let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+        Some(Self {
+            code: text(first, "code")?,
+            title: text(first, "title").unwrap_or_default(),
+            detail: text(first, "detail").unwrap_or_default(),
+            correlation_id: text(&value, "correlationId"),
+            parameter: first.get("source").and_then(|s| text(s, "parameter")),
+        })
+    }
+
+    /// The detail, else the title, else the code.
+    pub fn message(&self) -> &str {
+        [&self.detail, &self.title, &self.code]
+            .into_iter()
+            .find(|s| !s.trim().is_empty())
+            .map_or("", String::as_str)
+    }
+}
+
+/// Everything that can go wrong talking to the API.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// The request never got an answer (offline, DNS, refused, CORS).
+    Network(String),
+    /// No answer within the time limit.
+    Timeout(Duration),
+    /// 401 or a 403 `access-denied` that mentions expiry: renew the token once.
+    TokenExpired(Option<BasiqError>),
+    /// 401 that is not about expiry: the token does not cover this user or resource.
+    Unauthorized(Option<BasiqError>),
+    /// 403: the scope is too low, or the key is not enabled.
+    Forbidden(Option<BasiqError>),
+    /// 404, or 400 `resource-not-found`: the job or user does not exist (or aged out).
+    NotFound(Option<BasiqError>),
+    /// 400: a bug in our request.
+    BadRequest(Option<BasiqError>),
+    /// 429: back off (honouring `Retry-After` when sent).
+    RateLimited {
+        /// The server's `Retry-After`, if any.
+        retry_after: Option<Duration>,
+        /// The envelope, if any.
+        error: Option<BasiqError>,
+    },
+    /// 503: temporary; retry in about five minutes.
+    Unavailable {
+        /// The server's `Retry-After`, if any.
+        retry_after: Option<Duration>,
+        /// The envelope, if any.
+        error: Option<BasiqError>,
+    },
+    /// Any other 5xx.
+    Server {
+        /// The HTTP status.
+        status: u16,
+        /// The envelope, if any.
+        error: Option<BasiqError>,
+    },
+    /// Any other unexpected status.
+    Http {
+        /// The HTTP status.
+        status: u16,
+        /// The envelope, if any.
+        error: Option<BasiqError>,
+    },
+    /// The answer came but could not be read (malformed JSON, wrong shape).
+    Malformed(String),
+    /// The integrator's token URL failed.
+    TokenUrl(String),
+}
+
+impl ApiError {
+    /// Classifies a non-2xx answer from its status, body and `Retry-After`.
+    pub fn from_response(status: u16, body: &str, retry_after: Option<Duration>) -> Self {
+        let error = BasiqError::from_body(body);
+        let code = error.as_ref().map(|e| e.code.as_str()).unwrap_or_default();
+        let expired = error.as_ref().is_some_and(|e| {
+            format!("{} {}", e.title, e.detail)
+                .to_lowercase()
+                .contains("expired")
+        });
+        match status {
+            _ if code == "resource-not-found" => Self::NotFound(error),
+            401 if matches!(code, "unauthorized-access" | "unauthorised-access") => {
+                Self::Unauthorized(error)
+            }
+            401 => Self::TokenExpired(error),
+            403 if code == "access-denied" && expired => Self::TokenExpired(error),
+            403 => Self::Forbidden(error),
+            404 => Self::NotFound(error),
+            400 => Self::BadRequest(error),
+            429 => Self::RateLimited { retry_after, error },
+            503 => Self::Unavailable { retry_after, error },
+            500..=599 => Self::Server { status, error },
+            _ => Self::Http { status, error },
+        }
+    }
+
+    /// The decoded envelope, when there was one.
+    pub fn basiq(&self) -> Option<&BasiqError> {
+        match self {
+            Self::TokenExpired(e)
+            | Self::Unauthorized(e)
+            | Self::Forbidden(e)
+            | Self::NotFound(e)
+            | Self::BadRequest(e) => e.as_ref(),
+            Self::RateLimited { error, .. }
+            | Self::Unavailable { error, .. }
+            | Self::Server { error, .. }
+            | Self::Http { error, .. } => error.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// A short headline for the error state.
+    pub fn headline(&self) -> String {
+        match self {
+            Self::Network(_) => "Offline or the API is unreachable".into(),
+            Self::Timeout(limit) => format!("No answer within {} s", limit.as_secs()),
+            Self::TokenExpired(_) => "The access token has expired".into(),
+            Self::Unauthorized(_) => "Not authorised for this user or resource".into(),
+            Self::Forbidden(_) => "Access forbidden: the token's scope is too low".into(),
+            Self::NotFound(_) => "Not found (a job is kept for 7 days)".into(),
+            Self::BadRequest(_) => "The request was rejected as invalid".into(),
+            Self::RateLimited { .. } => "Rate limited by the API".into(),
+            Self::Unavailable { .. } => "The service is temporarily unavailable".into(),
+            Self::Server { status, .. } => format!("Server error (HTTP {status})"),
+            Self::Http { status, .. } => format!("Unexpected answer (HTTP {status})"),
+            Self::Malformed(_) => "The response could not be read".into(),
+            Self::TokenUrl(_) => "Could not get an access token".into(),
+        }
+    }
+
+    /// The specific detail: Basiq's own words, or what went wrong locally.
+    pub fn detail(&self) -> String {
+        match self {
+            Self::Network(text) | Self::Malformed(text) | Self::TokenUrl(text) => text.clone(),
+            Self::Timeout(_) => "The request was abandoned; it will be retried.".into(),
+            _ => self
+                .basiq()
+                .map(|e| e.message().to_owned())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Whether waiting and trying again can help.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            Self::Network(_)
+                | Self::Timeout(_)
+                | Self::RateLimited { .. }
+                | Self::Unavailable { .. }
+                | Self::Server { .. }
+        )
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let detail = self.detail();
+        if detail.is_empty() {
+            f.write_str(&self.headline())
+        } else {
+            write!(f, "{}: {detail}", self.headline())
+        }
+    }
+}

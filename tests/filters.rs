@@ -1,0 +1,86 @@
+//! Filtering, searching, sorting and counting over the shared connection-list fixture.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+use basiq_job_history::domain::time::parse_timestamp;
+use basiq_job_history::domain::{CardStatus, Job, JobFilter, StatusCounts, parse_job_list};
+
+fn jobs() -> Vec<Job> {
+    parse_job_list(&fixtures::json("jobs-list-connection.json"))
+        .unwrap()
+        .jobs
+}
+
+fn ids(shown: &[&Job]) -> Vec<String> {
+    shown.iter().map(|j| j.id[..8].to_owned()).collect()
+}
+
+#[test]
+fn no_filter_shows_everything_newest_first() {
+    let jobs = jobs();
+    let shown = JobFilter::default().apply(&jobs);
+    assert_eq!(
+        ids(&shown),
+        [
+            "395087d2", "51b9916c", "ae18ca40", "a4783945", "bb6561cb", "82b8716a"
+        ]
+    );
+}
+
+#[test]
+fn status_filter_keeps_counts_of_the_other_statuses() {
+    let jobs = jobs();
+    let filter = JobFilter {
+        status: Some(CardStatus::Failed),
+        ..JobFilter::default()
+    };
+    assert_eq!(ids(&filter.apply(&jobs)), ["ae18ca40", "a4783945"]);
+    assert_eq!(
+        filter.counts(&jobs),
+        StatusCounts {
+            pending: 1,
+            success: 3,
+            failed: 2
+        }
+    );
+}
+
+#[test]
+fn search_is_a_case_insensitive_id_substring() {
+    let jobs = jobs();
+    let filter = JobFilter {
+        query: " AE18CA ".into(),
+        ..JobFilter::default()
+    };
+    assert_eq!(ids(&filter.apply(&jobs)), ["ae18ca40"]);
+    let middle = JobFilter {
+        query: "4d30-beef".into(),
+        ..JobFilter::default()
+    };
+    assert_eq!(ids(&middle.apply(&jobs)), ["395087d2"]);
+    let none = JobFilter {
+        query: "zzz".into(),
+        ..JobFilter::default()
+    };
+    assert!(none.apply(&jobs).is_empty());
+    assert_eq!(none.counts(&jobs).total(), 0);
+}
+
+#[test]
+fn connection_and_date_range_narrow_the_list() {
+    let jobs = jobs();
+    let other = JobFilter {
+        connection: Some("another".into()),
+        ..JobFilter::default()
+    };
+    assert!(other.apply(&jobs).is_empty());
+    let same = JobFilter {
+        connection: Some("20c7663a-8da5-49bc-8a28-9337b83743d9".into()),
+        from: parse_timestamp("2025-03-12T00:00:00Z"),
+        to: parse_timestamp("2025-03-14T00:00:00Z"),
+        ..JobFilter::default()
+    };
+    assert_eq!(ids(&same.apply(&jobs)), ["ae18ca40", "a4783945"]);
+}
