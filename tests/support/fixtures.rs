@@ -1,4 +1,6 @@
 //! Reads the shared Basiq fixtures (`../shared/basiq/fixtures`, or `$BASIQ_FIXTURES`).
+// Each test crate includes this file and uses a subset of it.
+#![allow(dead_code)]
 
 use serde_json::Value;
 use std::path::PathBuf;
