@@ -16,8 +16,8 @@ section() { printf '\n==== %s ====\n' "$*"; }
 # Adds up "N passed" / "N failed" from a level's log (cargo's and Playwright's formats).
 count() {
   local level=$1 log=$2 passed failed
-  passed=$(grep -oE '([0-9]+) passed' "$log" | awk '{ s += $1 } END { print s + 0 }')
-  failed=$(grep -oE '([0-9]+) failed' "$log" | awk '{ s += $1 } END { print s + 0 }')
+  passed=$(grep -oE '[0-9]+ passed' "$log" | awk '{ s += $1 } END { print s + 0 }' || true)
+  failed=$(grep -oE '[0-9]+ failed' "$log" | awk '{ s += $1 } END { print s + 0 }' || true)
   passed_total=$((passed_total + passed))
   failed_total=$((failed_total + failed))
   summary+=("$(printf '%-22s %5d passed, %d failed' "$level" "$passed" "$failed")")

@@ -1,5 +1,7 @@
 //! Where jobs come from: the built-in demo source (and, later, the Basiq HTTP client).
 
+pub mod client;
 pub mod demo;
 pub mod error;
 pub mod policy;
+pub mod urls;

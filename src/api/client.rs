@@ -1,0 +1,204 @@
+//! The Basiq HTTP client (gloo-net): auth modes, a timeout and abort on every request, token
+//! renewal once on expiry, and typed errors. Views never call fetch themselves.
+
+use super::error::ApiError;
+use super::policy::parse_retry_after;
+use super::urls;
+use crate::domain::{Job, JobPage, parse_job, parse_job_list, parse_json};
+use crate::platform;
+use chrono::{DateTime, TimeDelta, Utc};
+use futures::future::{Either, select};
+use gloo_net::http::{Request, RequestBuilder};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use web_sys::{AbortController, RequestCredentials};
+
+/// How requests are authorised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AuthMode {
+    /// No token: a same-origin proxy adds credentials on the server.
+    None,
+    /// The integrator's backend returns `{"access_token", "expires_in"}` from this URL.
+    TokenUrl(String),
+    /// A token pasted by the user (or sent by a host page), kept in memory only.
+    Prompt,
+}
+
+#[derive(Clone)]
+struct CachedToken {
+    value: String,
+    renew_at: Option<DateTime<Utc>>,
+}
+
+/// Aborts the fetch when dropped, so dropping a request's future cancels it.
+struct AbortOnDrop(AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// The HTTP client. Cheap to clone; clones share the token cache.
+#[derive(Clone)]
+pub struct HttpClient {
+    base: Arc<str>,
+    auth: AuthMode,
+    timeout: Duration,
+    token: Arc<Mutex<Option<CachedToken>>>,
+}
+
+/// A token lasting `expires_in` seconds is renewed after three quarters of it.
+fn renew_at(expires_in: Option<u64>) -> Option<DateTime<Utc>> {
+    let seconds = i64::try_from(expires_in? * 3 / 4).ok()?;
+    Some(platform::now() + TimeDelta::seconds(seconds))
+}
+
+impl HttpClient {
+    /// A client for `base` (Basiq's host or a same-origin proxy path).
+    pub fn new(base: &str, auth: AuthMode, timeout: Duration) -> Self {
+        Self {
+            base: base.into(),
+            auth,
+            timeout,
+            token: Arc::default(),
+        }
+    }
+
+    /// Stores a token in memory (prompt mode, or a host page's `set-token` message).
+    pub fn set_token(&self, token: String, expires_in: Option<u64>) {
+        let cached = CachedToken {
+            value: token,
+            renew_at: renew_at(expires_in),
+        };
+        *self.token.lock().expect("token lock") = Some(cached);
+    }
+
+    fn cached_token(&self) -> Option<CachedToken> {
+        self.token.lock().expect("token lock").clone()
+    }
+
+    async fn token(&self, renew: bool) -> Result<Option<String>, ApiError> {
+        let url = match &self.auth {
+            AuthMode::None => return Ok(None),
+            AuthMode::Prompt => return Ok(self.cached_token().map(|t| t.value)),
+            AuthMode::TokenUrl(url) => url,
+        };
+        let fresh = self
+            .cached_token()
+            .filter(|t| t.renew_at.is_none_or(|at| platform::now() < at));
+        if let (false, Some(token)) = (renew, fresh) {
+            return Ok(Some(token.value));
+        }
+        let request = Request::post(url).credentials(RequestCredentials::Include);
+        let (status, body, _) = self
+            .send(request)
+            .await
+            .map_err(|e| ApiError::TokenUrl(e.to_string()))?;
+        if !(200..300).contains(&status) {
+            return Err(ApiError::TokenUrl(format!(
+                "the token URL answered HTTP {status}"
+            )));
+        }
+        let value = parse_json(&body).map_err(|e| ApiError::TokenUrl(e.to_string()))?;
+        let token = value
+            .get("access_token")
+            .and_then(|t| t.as_str())
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| {
+                ApiError::TokenUrl("the token URL's answer has no access_token".into())
+            })?;
+        self.set_token(
+            token.to_owned(),
+            value.get("expires_in").and_then(|e| e.as_u64()),
+        );
+        Ok(Some(token.to_owned()))
+    }
+
+    /// Sends one request with the timeout; returns status, body and `Retry-After`.
+    async fn send(
+        &self,
+        request: RequestBuilder,
+    ) -> Result<(u16, String, Option<Duration>), ApiError> {
+        let controller =
+            AbortController::new().map_err(|_| ApiError::Network("fetch is unavailable".into()))?;
+        let request = request.abort_signal(Some(&controller.signal()));
+        let _abort = AbortOnDrop(controller);
+        let exchange = async {
+            let response = request
+                .send()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            let retry_after = response
+                .headers()
+                .get("retry-after")
+                .and_then(|v| parse_retry_after(&v, platform::now()));
+            let body = response
+                .text()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            Ok((response.status(), body, retry_after))
+        };
+        let timer = gloo_timers::future::sleep(self.timeout);
+        match select(Box::pin(exchange), Box::pin(timer)).await {
+            Either::Left((result, _)) => result,
+            Either::Right(_) => Err(ApiError::Timeout(self.timeout)),
+        }
+    }
+
+    /// GETs an API URL with auth; on an expired token, renews it once and retries once.
+    async fn get(&self, url: &str) -> Result<String, ApiError> {
+        let mut renewed = false;
+        loop {
+            let mut request = Request::get(url).header("Accept", "application/json");
+            if let Some(token) = self.token(renewed).await? {
+                request = request.header("Authorization", &format!("Bearer {token}"));
+            }
+            let (status, body, retry_after) = self.send(request).await?;
+            if (200..300).contains(&status) {
+                return Ok(body);
+            }
+            let error = ApiError::from_response(status, &body, retry_after);
+            let renewable = matches!(self.auth, AuthMode::TokenUrl(_));
+            if renewable && !renewed && matches!(error, ApiError::TokenExpired(_)) {
+                renewed = true;
+                continue;
+            }
+            return Err(error);
+        }
+    }
+
+    /// `GET /jobs/{id}`.
+    pub async fn get_job(&self, job_id: &str) -> Result<Job, ApiError> {
+        let body = self.get(&urls::job(&self.base, job_id)).await?;
+        let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        parse_job(&value).map_err(|e| ApiError::Malformed(e.to_string()))
+    }
+
+    /// `GET /users/{id}/jobs[?filter=connection.id.eq('…')]`, following `links.next` for up to
+    /// 20 pages.
+    pub async fn list_jobs(
+        &self,
+        user_id: &str,
+        connection_id: Option<&str>,
+    ) -> Result<JobPage, ApiError> {
+        let mut url = urls::user_jobs(&self.base, user_id, connection_id);
+        let mut all = JobPage::default();
+        for _ in 0..20 {
+            let body = self.get(&url).await?;
+            let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+            let page = parse_job_list(&value).map_err(|e| ApiError::Malformed(e.to_string()))?;
+            let offset = all.jobs.len() + all.problems.len();
+            all.jobs.extend(page.jobs);
+            all.problems.extend(page.problems.into_iter().map(|mut p| {
+                p.index += offset;
+                p
+            }));
+            match page.next {
+                Some(next) if next != url => url = next,
+                _ => break,
+            }
+        }
+        Ok(all)
+    }
+}
