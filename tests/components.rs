@@ -37,6 +37,14 @@ fn text_of(root: &HtmlElement, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+fn attr(root: &HtmlElement, selector: &str, name: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .get_attribute(name)
+        .unwrap_or_default()
+}
+
 fn article(root: &HtmlElement) -> web_sys::Element {
     root.query_selector("article.bjh-card")
         .unwrap()
@@ -58,7 +66,7 @@ fn pending_card_shows_clock_and_word() {
         Some("d6961371-d136-44f2-8d8d-0cd27ac72051")
     );
     assert_eq!(text_of(&root, ".bjh-badge__word"), "Pending");
-    assert_eq!(text_of(&root, ".bjh-badge__icon"), "🕒");
+    assert_eq!(attr(&root, ".bjh-badge__icon", "data-icon"), "clock");
     assert_eq!(root.query_selector_all(".bjh-step").unwrap().length(), 3);
     assert!(root.query_selector(".bjh-card__failure").unwrap().is_none());
 }
@@ -73,7 +81,7 @@ fn success_card_shows_check_word_and_duration() {
         Some("success")
     );
     assert_eq!(text_of(&root, ".bjh-badge__word"), "Success");
-    assert_eq!(text_of(&root, ".bjh-badge__icon"), "✓");
+    assert_eq!(attr(&root, ".bjh-badge__icon", "data-icon"), "check");
     assert_eq!(text_of(&root, ".bjh-card__duration"), "19 s");
     let time = root.query_selector("time").unwrap().unwrap();
     assert_eq!(
@@ -93,7 +101,7 @@ fn failed_card_names_the_failing_step_and_code() {
         Some("failed")
     );
     assert_eq!(text_of(&root, ".bjh-badge__word"), "Failed");
-    assert_eq!(text_of(&root, ".bjh-badge__icon"), "✕");
+    assert_eq!(attr(&root, ".bjh-badge__icon", "data-icon"), "cross");
     assert_eq!(
         text_of(&root, ".bjh-card__failure-step"),
         "verify-credentials"

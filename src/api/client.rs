@@ -9,6 +9,7 @@ use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
 use futures::future::{Either, select};
 use gloo_net::http::{Request, RequestBuilder};
+use serde::Deserialize;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use web_sys::{AbortController, RequestCredentials};
@@ -22,6 +23,14 @@ pub enum AuthMode {
     TokenUrl(String),
     /// A token pasted by the user (or sent by a host page), kept in memory only.
     Prompt,
+}
+
+/// What the integrator's token URL returns.
+#[derive(Deserialize)]
+struct TokenAnswer {
+    access_token: String,
+    #[serde(default)]
+    expires_in: Option<u64>,
 }
 
 #[derive(Clone)]
@@ -100,19 +109,18 @@ impl HttpClient {
                 "the token URL answered HTTP {status}"
             )));
         }
-        let value = parse_json(&body).map_err(|e| ApiError::TokenUrl(e.to_string()))?;
-        let token = value
-            .get("access_token")
-            .and_then(|t| t.as_str())
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| {
-                ApiError::TokenUrl("the token URL's answer has no access_token".into())
-            })?;
-        self.set_token(
-            token.to_owned(),
-            value.get("expires_in").and_then(|e| e.as_u64()),
-        );
-        Ok(Some(token.to_owned()))
+        let answer: TokenAnswer = serde_json::from_str(&body).map_err(|e| {
+            ApiError::TokenUrl(format!(
+                "the token URL's answer is not {{access_token, expires_in}} ({e})"
+            ))
+        })?;
+        if answer.access_token.is_empty() {
+            return Err(ApiError::TokenUrl(
+                "the token URL returned an empty access_token".into(),
+            ));
+        }
+        self.set_token(answer.access_token.clone(), answer.expires_in);
+        Ok(Some(answer.access_token))
     }
 
     /// Sends one request with the timeout; returns status, body and `Retry-After`.

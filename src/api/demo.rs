@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
-use uuid::Uuid;
+use uuid::Builder;
 
 const API: &str = "https://au-api.basiq.io";
 const CONNECTION_STEPS: [&str; 3] = [
@@ -28,16 +28,27 @@ enum Ending {
 
 /// One scripted job: when it starts relative to the demo start, and how long each step takes.
 struct Script {
-    seq: u128,
-    connection: u128,
+    seq: u64,
+    connection: u64,
     start_offset_s: i64,
     steps: &'static [(&'static str, i64)],
     ending: Ending,
     report: bool,
 }
 
-fn id(seq: u128) -> String {
-    Uuid::from_u128(0x6f0c_0000_0000_4000_8000_0000_0000_0000 | seq).to_string()
+/// SplitMix64: spreads a small number over 64 random-looking bits.
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A version-4-looking UUID that is the same for the same number on every run.
+fn id(seq: u64) -> String {
+    let (high, low) = (mix(seq), mix(seq ^ 0x5BA5_1C00));
+    let bytes = ((u128::from(high) << 64) | u128::from(low)).to_be_bytes();
+    Builder::from_random_bytes(bytes).into_uuid().to_string()
 }
 
 fn at(moment: DateTime<Utc>) -> String {

@@ -41,12 +41,12 @@ impl CardStatus {
         }
     }
 
-    /// The icon: a clock, a check, a cross.
+    /// The icon's name: a clock, a check, a cross.
     pub fn icon(self) -> &'static str {
         match self {
-            Self::Pending => "🕒",
-            Self::Success => "✓",
-            Self::Failed => "✕",
+            Self::Pending => "clock",
+            Self::Success => "check",
+            Self::Failed => "cross",
         }
     }
 

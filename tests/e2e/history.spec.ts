@@ -12,15 +12,15 @@ test('the demo history shows Pending, Success and Failed cards', async ({ page }
   const cards = page.locator('article.bjh-card[data-job-id]');
   await expect(cards.first()).toBeVisible();
 
-  for (const [status, word] of [
-    ['pending', 'Pending'],
-    ['success', 'Success'],
-    ['failed', 'Failed'],
+  for (const [status, word, icon] of [
+    ['pending', 'Pending', 'clock'],
+    ['success', 'Success', 'check'],
+    ['failed', 'Failed', 'cross'],
   ]) {
     const card = page.locator(`article.bjh-card[data-status="${status}"]`).first();
     await expect(card).toBeVisible();
     await expect(card.locator('.bjh-badge__word')).toHaveText(word);
-    await expect(card.locator('.bjh-badge__icon')).not.toBeEmpty();
+    await expect(card.locator('svg.bjh-badge__icon')).toHaveAttribute('data-icon', icon);
     expect(await card.getAttribute('data-job-id')).toMatch(/\S/);
   }
   const statuses = await cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-status')));
