@@ -48,6 +48,7 @@ run_level "browser components" cargo test -p basiq-job-history --target wasm32-u
 section "release build"
 trunk build --release --offline
 scripts/sizes.sh dist
+cargo build -p mock-basiq --quiet
 
 run_level "end-to-end" npx playwright test -c tests/e2e/playwright.config.ts
 

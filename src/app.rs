@@ -1,6 +1,8 @@
 //! The root component: routes and shared context.
 
+use crate::api::backend::Backend;
 use crate::features::history::HistoryPage;
+use crate::live::use_clock;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -8,6 +10,8 @@ use leptos_router::path;
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(Backend::demo());
+    provide_context(use_clock());
     view! {
         <Router>
             <div class="bjh-app">

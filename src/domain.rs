@@ -3,6 +3,7 @@
 
 pub mod filter;
 pub mod job;
+pub mod merge;
 pub mod parse;
 pub mod playbook;
 pub mod status;

@@ -6,6 +6,7 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod features;
+pub mod live;
 pub mod platform;
 
 mod app;

@@ -84,3 +84,38 @@ fn connection_and_date_range_narrow_the_list() {
     };
     assert_eq!(ids(&same.apply(&jobs)), ["ae18ca40", "a4783945"]);
 }
+
+#[test]
+fn the_url_query_round_trips() {
+    let sydney = chrono::FixedOffset::east_opt(11 * 3600).unwrap();
+    let query = [
+        ("status", "failed"),
+        ("q", "6f0c"),
+        ("connection", "c-1"),
+        ("from", "2025-03-12"),
+        ("to", "2025-03-13"),
+    ];
+    let filter = JobFilter::from_query(query, sydney);
+    assert_eq!(filter.status, Some(CardStatus::Failed));
+    assert_eq!(filter.query, "6f0c");
+    assert_eq!(filter.from, parse_timestamp("2025-03-11T13:00:00Z"));
+    assert_eq!(
+        filter.to,
+        parse_timestamp("2025-03-13T13:00:00Z"),
+        "the end day is included"
+    );
+    let back = filter.to_query(sydney);
+    let back: Vec<(&str, &str)> = back.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(back, query);
+}
+
+#[test]
+fn malformed_query_values_are_ignored() {
+    let utc = chrono::FixedOffset::east_opt(0).unwrap();
+    let filter = JobFilter::from_query(
+        [("status", "weird"), ("from", "12/03/2025"), ("x", "y")],
+        utc,
+    );
+    assert_eq!(filter, JobFilter::default());
+    assert!(filter.to_query(utc).is_empty());
+}

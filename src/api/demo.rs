@@ -214,7 +214,8 @@ fn scripts() -> Vec<Script> {
             ..s(9, 0xc1, -2 * HOUR, REPORT, Ending::Success)
         },
         s(10, 0xc2, 0, LIVE, Ending::Success),
-        s(11, 0xc3, 2, LIVE, outage),
+        s(11, 0xc3, 0, LIVE, outage),
+        s(12, 0xc4, 20, FAST, Ending::Success),
     ]
 }
 
@@ -271,7 +272,7 @@ mod tests {
                 .map(|(_, s)| s)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(live(start()), [CardStatus::Pending]);
+        assert_eq!(live(start()), [CardStatus::Pending; 2]);
         assert_eq!(
             live(start() + TimeDelta::seconds(10)),
             [CardStatus::Pending; 2]
@@ -279,6 +280,20 @@ mod tests {
         assert_eq!(
             live(start() + TimeDelta::seconds(30)),
             [CardStatus::Success, CardStatus::Failed]
+        );
+    }
+
+    #[test]
+    fn a_job_arrives_after_twenty_seconds() {
+        assert!(
+            !statuses(start(), start() + TimeDelta::seconds(19))
+                .iter()
+                .any(|(j, _)| *j == id(12))
+        );
+        assert!(
+            statuses(start(), start() + TimeDelta::seconds(20))
+                .iter()
+                .any(|(j, _)| *j == id(12))
         );
     }
 

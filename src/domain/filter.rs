@@ -2,7 +2,7 @@
 
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
 use std::cmp::Ordering;
 
 /// Newest first: by `updated` descending, then `created` descending, then id (API.md §3.1).
@@ -34,13 +34,18 @@ impl StatusCounts {
     /// Counts the jobs by card status.
     pub fn of<'a>(jobs: impl IntoIterator<Item = &'a Job>) -> Self {
         jobs.into_iter().fold(Self::default(), |mut counts, job| {
-            match derive_status(job) {
-                CardStatus::Pending => counts.pending += 1,
-                CardStatus::Success => counts.success += 1,
-                CardStatus::Failed => counts.failed += 1,
-            }
+            counts.add(derive_status(job));
             counts
         })
+    }
+
+    /// Counts one more job with this status.
+    pub fn add(&mut self, status: CardStatus) {
+        match status {
+            CardStatus::Pending => self.pending += 1,
+            CardStatus::Success => self.success += 1,
+            CardStatus::Failed => self.failed += 1,
+        }
     }
 
     /// The number with one status.
@@ -107,5 +112,64 @@ impl JobFilter {
         let mut shown: Vec<&Job> = jobs.iter().filter(|job| self.matches(job)).collect();
         shown.sort_by(|a, b| newest_first(a, b));
         shown
+    }
+}
+
+/// Reads a `YYYY-MM-DD` date as the start of that day at `offset`.
+fn day_start(raw: &str, offset: FixedOffset) -> Option<DateTime<Utc>> {
+    let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()?;
+    let local = date
+        .and_hms_opt(0, 0, 0)?
+        .and_local_timezone(offset)
+        .single()?;
+    Some(local.with_timezone(&Utc))
+}
+
+impl JobFilter {
+    /// Reads the filter from URL query pairs: `status`, `q`, `connection`, `from` and `to`
+    /// (`YYYY-MM-DD`, both days included, in the viewer's `offset`). Unknown or malformed
+    /// values are ignored rather than failing the page.
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        offset: FixedOffset,
+    ) -> Self {
+        let mut filter = Self::default();
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key {
+                "status" => filter.status = CardStatus::from_name(value),
+                "q" => filter.query = value.to_owned(),
+                "connection" if !value.is_empty() => filter.connection = Some(value.to_owned()),
+                "from" => filter.from = day_start(value, offset),
+                "to" => {
+                    filter.to = day_start(value, offset).map(|start| start + TimeDelta::days(1))
+                }
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    /// Writes the filter back as query pairs (empty parts left out), the inverse of
+    /// [`JobFilter::from_query`].
+    pub fn to_query(&self, offset: FixedOffset) -> Vec<(&'static str, String)> {
+        let day = |at: DateTime<Utc>| at.with_timezone(&offset).format("%Y-%m-%d").to_string();
+        let mut pairs = Vec::new();
+        if let Some(status) = self.status {
+            pairs.push(("status", status.as_str().to_owned()));
+        }
+        if !self.query.trim().is_empty() {
+            pairs.push(("q", self.query.trim().to_owned()));
+        }
+        if let Some(connection) = &self.connection {
+            pairs.push(("connection", connection.clone()));
+        }
+        if let Some(from) = self.from {
+            pairs.push(("from", day(from)));
+        }
+        if let Some(to) = self.to {
+            pairs.push(("to", day(to - TimeDelta::days(1))));
+        }
+        pairs
     }
 }

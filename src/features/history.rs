@@ -1,7 +1,17 @@
-//! The history view: a user's (or one connection's) jobs as cards.
+//! The history view: a user's (or one connection's) jobs as live cards, with filters.
 
 mod history_page;
 mod job_card;
+mod job_list;
+mod list_notices;
+mod live_bar;
+mod search_box;
+mod status_chips;
 
 pub use history_page::HistoryPage;
 pub use job_card::JobCard;
+pub use job_list::JobList;
+pub use list_notices::ListNotices;
+pub use live_bar::LiveBar;
+pub use search_box::SearchBox;
+pub use status_chips::StatusChips;

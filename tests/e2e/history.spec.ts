@@ -29,3 +29,26 @@ test('the demo history shows Pending, Success and Failed cards', async ({ page }
   await page.screenshot({ path: path.join(__dirname, 'artifacts', 'history.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('pending jobs progress live to Success and to Failed, in place', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('./');
+  const cards = page.locator('article.bjh-card[data-job-id]');
+  await expect(cards.first()).toBeVisible();
+  const ids = async () => cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-job-id')));
+  const order = await ids();
+  const pending = await page
+    .locator('article.bjh-card[data-status="pending"]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-job-id')));
+  expect(pending.length).toBeGreaterThanOrEqual(3);
+
+  const statusOf = (id: string | null) =>
+    page.locator(`article.bjh-card[data-job-id="${id}"]`).getAttribute('data-status');
+  await expect
+    .poll(async () => (await Promise.all(pending.map(statusOf))).sort(), { timeout: 40_000 })
+    .toEqual(['failed', 'pending', 'success']);
+
+  expect(await ids()).toEqual(order);
+  await expect(page.getByTestId('announcer')).toHaveText(/is now (Success|Failed)/);
+  await expect(page.locator('[data-chip=failed] .bjh-chip__count')).not.toHaveText('0');
+});

@@ -1,60 +1,21 @@
-//! Component tests in headless Chromium: mounting real components into the document and reading
-//! the DOM they produce.
-#![cfg(target_arch = "wasm32")]
+//! Job cards for each status.
 
-use basiq_job_history::domain::{Job, parse_job};
+use super::{article, attr, fixture, mount, text_of};
+use basiq_job_history::domain::Job;
 use basiq_job_history::features::history::JobCard;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn fixture(text: &str) -> Job {
-    parse_job(&serde_json::from_str(text).expect("fixture is JSON")).expect("fixture parses")
-}
-
-/// Mounts a view into a fresh container and returns the container.
-fn mount(view: impl FnOnce() -> AnyView + 'static) -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    std::mem::forget(leptos::mount::mount_to(container.clone(), view));
-    container
-}
 
 fn card(job: Job) -> HtmlElement {
     let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
     mount(move || view! { <JobCard job=Signal::stored(job) now=Signal::stored(now) /> }.into_any())
 }
 
-fn text_of(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn attr(root: &HtmlElement, selector: &str, name: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .get_attribute(name)
-        .unwrap_or_default()
-}
-
-fn article(root: &HtmlElement) -> web_sys::Element {
-    root.query_selector("article.bjh-card")
-        .unwrap()
-        .expect("a card")
-}
-
 #[wasm_bindgen_test]
 fn pending_card_shows_clock_and_word() {
     let root = card(fixture(include_str!(
-        "../../shared/basiq/fixtures/job-pending-in-progress.json"
+        "../../../shared/basiq/fixtures/job-pending-in-progress.json"
     )));
     let card = article(&root);
     assert_eq!(
@@ -74,7 +35,7 @@ fn pending_card_shows_clock_and_word() {
 #[wasm_bindgen_test]
 fn success_card_shows_check_word_and_duration() {
     let root = card(fixture(include_str!(
-        "../../shared/basiq/fixtures/job-success.json"
+        "../../../shared/basiq/fixtures/job-success.json"
     )));
     assert_eq!(
         article(&root).get_attribute("data-status").as_deref(),
@@ -94,7 +55,7 @@ fn success_card_shows_check_word_and_duration() {
 #[wasm_bindgen_test]
 fn failed_card_names_the_failing_step_and_code() {
     let root = card(fixture(include_str!(
-        "../../shared/basiq/fixtures/job-failed-invalid-credentials.json"
+        "../../../shared/basiq/fixtures/job-failed-invalid-credentials.json"
     )));
     assert_eq!(
         article(&root).get_attribute("data-status").as_deref(),

@@ -1,0 +1,71 @@
+//! The list of job cards under the current filter, with its loading and empty states. Cards are
+//! keyed by job id and read their own signal, so an update re-renders only the card it touches.
+
+use super::JobCard;
+use crate::domain::{JobFilter, derive_status};
+use crate::live::{Clock, JobHistory, JobRow};
+use leptos::prelude::*;
+
+/// The cards.
+#[component]
+pub fn JobList(
+    history: JobHistory,
+    #[prop(into)] filter: Signal<JobFilter>,
+    clock: Clock,
+) -> impl IntoView {
+    let visible = move || -> Vec<JobRow> {
+        let f = filter.get();
+        history.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| r.job.with(|job| f.matches(job)))
+                .cloned()
+                .collect()
+        })
+    };
+    let state = move || {
+        let loaded = history.loaded.get();
+        let any = history.rows.with(|rows| !rows.is_empty());
+        let none_match = filter.with(|f| {
+            history
+                .rows
+                .with(|rows| !rows.iter().any(|r| r.job.with(|j| f.matches(j))))
+        });
+        match (loaded, any, none_match) {
+            (false, _, _) => Some(view! { <Skeletons /> }.into_any()),
+            (true, false, _) if history.error.with(Option::is_none) => {
+                Some(view! { <p class="bjh-empty" data-testid="empty">"No jobs in the last 7 days."</p> }.into_any())
+            }
+            (true, true, true) => {
+                Some(view! { <p class="bjh-empty" data-testid="no-match">"No jobs match these filters."</p> }.into_any())
+            }
+            _ => None,
+        }
+    };
+    view! {
+        {state}
+        <ul class="bjh-history__list">
+            <For
+                each=visible
+                key=|row| row.id.clone()
+                children=move |row| {
+                    let job = RwSignal::from(row.job);
+                    view! {
+                        <li data-row-status=move || job.with(|j| derive_status(j).as_str())>
+                            <JobCard job=job now=clock.now />
+                        </li>
+                    }
+                }
+            />
+        </ul>
+    }
+}
+
+/// Placeholder cards while the first load runs, the height of real ones (no layout jump).
+#[component]
+fn Skeletons() -> impl IntoView {
+    view! {
+        <ul class="bjh-history__list" aria-hidden="true" data-testid="skeletons">
+            {(0..3).map(|_| view! { <li class="bjh-card bjh-card--skeleton"></li> }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,45 @@
+//! The live-update bar: when data last arrived, a manual refresh, pause / resume, and the
+//! "N new jobs" pill.
+
+use crate::domain::time::format_relative;
+use crate::live::{Clock, JobHistory};
+use leptos::prelude::*;
+
+/// The bar above the list.
+#[component]
+pub fn LiveBar(history: JobHistory, clock: Clock) -> impl IntoView {
+    let updated = move || match history.last_updated.get() {
+        Some(at) => format!("Updated {}", format_relative(at, clock.now.get())),
+        None => "Loading…".to_owned(),
+    };
+    let arrivals = move || history.arrivals.with(Vec::len);
+    view! {
+        <div class="bjh-livebar">
+            <span class="bjh-livebar__updated" data-testid="last-updated">{updated}</span>
+            <button class="bjh-button" type="button" on:click=move |_| history.refresh()>
+                "Refresh"
+            </button>
+            <button
+                class="bjh-button"
+                type="button"
+                aria-pressed=move || history.paused.get().to_string()
+                on:click=move |_| history.paused.update(|p| *p = !*p)
+            >
+                {move || if history.paused.get() { "Resume live updates" } else { "Pause live updates" }}
+            </button>
+            <Show when=move || { arrivals() > 0 }>
+                <button
+                    class="bjh-pill"
+                    type="button"
+                    data-testid="new-jobs"
+                    on:click=move |_| history.show_arrivals()
+                >
+                    {move || match arrivals() {
+                        1 => "1 new job".to_owned(),
+                        n => format!("{n} new jobs"),
+                    }}
+                </button>
+            </Show>
+        </div>
+    }
+}

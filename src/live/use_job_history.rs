@@ -1,0 +1,298 @@
+//! The live job history of a user (or one connection): the first load, list refreshes and
+//! per-job polls on the [`PollSchedule`], updates applied in place, new jobs held back behind
+//! a pill, status changes announced, and nothing at all while the page is hidden or paused.
+
+use crate::api::backend::Backend;
+use crate::api::error::ApiError;
+use crate::api::policy::PollPolicy;
+use crate::api::schedule::{PollSchedule, Tracked};
+use crate::domain::merge::{diff_list, supersedes};
+use crate::domain::{CardStatus, ItemProblem, Job, derive_status, sort_newest_first};
+use crate::platform;
+use chrono::{DateTime, TimeDelta, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_use::{use_document_visibility, use_interval_fn};
+use web_sys::VisibilityState;
+
+/// One shown job with its own signal, so an update re-renders only its card.
+#[derive(Clone)]
+pub struct JobRow {
+    /// The job id (the list key).
+    pub id: String,
+    /// The job's latest data. Reference-counted, not owned by whichever reactive scope
+    /// happened to create it, so it lives exactly as long as the row.
+    pub job: ArcRwSignal<Job>,
+}
+
+/// The live history's state.
+#[derive(Clone, Copy)]
+pub struct JobHistory {
+    /// The shown jobs, in a stable order: newest first at load, arrivals added on request.
+    pub rows: RwSignal<Vec<JobRow>>,
+    /// Jobs that appeared since, waiting behind the "N new jobs" pill.
+    pub arrivals: RwSignal<Vec<Job>>,
+    /// List items that could not be used, and why.
+    pub problems: RwSignal<Vec<ItemProblem>>,
+    /// The last error; the data already shown stays.
+    pub error: RwSignal<Option<ApiError>>,
+    /// Whether the first load has finished (well or not).
+    pub loaded: RwSignal<bool>,
+    /// When data last arrived.
+    pub last_updated: RwSignal<Option<DateTime<Utc>>>,
+    /// Whether live updates are paused by the reader.
+    pub paused: RwSignal<bool>,
+    /// The latest status change, for the ARIA live region.
+    pub announcement: RwSignal<String>,
+    schedule: StoredValue<PollSchedule>,
+    backend: StoredValue<Backend>,
+    scope: Signal<(String, Option<String>)>,
+    generation: StoredValue<u64>,
+}
+
+impl JobRow {
+    /// A row with its own signal.
+    pub fn new(job: Job) -> Self {
+        Self {
+            id: job.id.clone(),
+            job: ArcRwSignal::new(job),
+        }
+    }
+}
+
+fn jitter() -> f64 {
+    js_sys::Math::random()
+}
+
+fn age(job: &Job, now: DateTime<Utc>) -> TimeDelta {
+    job.created_at()
+        .map_or(TimeDelta::zero(), |created| now - created)
+}
+
+impl JobHistory {
+    /// The state alone, with nothing polling it: [`use_job_history`] drives it, tests feed it.
+    pub fn new(
+        backend: Backend,
+        scope: Signal<(String, Option<String>)>,
+        policy: PollPolicy,
+    ) -> Self {
+        Self {
+            rows: RwSignal::new(Vec::new()),
+            arrivals: RwSignal::new(Vec::new()),
+            problems: RwSignal::new(Vec::new()),
+            error: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+            last_updated: RwSignal::new(None),
+            paused: RwSignal::new(false),
+            announcement: RwSignal::new(String::new()),
+            schedule: StoredValue::new(PollSchedule::new(policy, platform::now())),
+            backend: StoredValue::new(backend),
+            scope,
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// Shows the jobs waiting behind the pill, at the top, newest first.
+    pub fn show_arrivals(&self) {
+        let mut arrivals = self.arrivals.try_update(std::mem::take).unwrap_or_default();
+        sort_newest_first(&mut arrivals);
+        let rows: Vec<JobRow> = arrivals.into_iter().map(JobRow::new).collect();
+        self.rows.update(|shown| {
+            shown.splice(0..0, rows);
+        });
+    }
+
+    /// Refreshes the list now.
+    pub fn refresh(&self) {
+        if self
+            .schedule
+            .try_update_value(|s| s.refresh_now(platform::now()))
+            .unwrap_or(false)
+        {
+            self.tick(true);
+        }
+    }
+
+    /// Folds one fresh job in: its card updates in place if the data is newer, and a status
+    /// change is announced. Jobs not shown are ignored.
+    pub fn receive_job(&self, incoming: Job) {
+        let row = self
+            .rows
+            .with_untracked(|rows| rows.iter().find(|r| r.id == incoming.id).cloned());
+        let Some(row) = row else { return };
+        let before = row.job.with_untracked(derive_status);
+        if row
+            .job
+            .with_untracked(|current| supersedes(&incoming, current))
+        {
+            let after = derive_status(&incoming);
+            row.job.set(incoming);
+            if before != after {
+                let short: String = row.id.chars().take(8).collect();
+                self.announcement
+                    .set(format!("Job {short} is now {}", after.label()));
+            }
+        }
+    }
+
+    /// Folds a fresh list in: the first one is shown newest first; later ones update shown
+    /// cards in place and hold new jobs back behind the pill.
+    pub fn receive_list(&self, jobs: Vec<Job>, problems: Vec<ItemProblem>) {
+        self.problems.set(problems);
+        let first = !self.loaded.get_untracked() || self.rows.with_untracked(Vec::is_empty);
+        self.loaded.set(true);
+        if first {
+            let mut jobs = jobs;
+            sort_newest_first(&mut jobs);
+            let rows = jobs.into_iter().map(JobRow::new);
+            self.rows.set(rows.collect());
+            return;
+        }
+        let shown: Vec<Job> = self
+            .rows
+            .with_untracked(|rows| rows.iter().map(|r| r.job.get_untracked()).collect());
+        let changes = diff_list(&shown.iter().collect::<Vec<_>>(), jobs);
+        for (_, job) in changes.updates {
+            self.receive_job(job);
+        }
+        if !changes.arrivals.is_empty() {
+            self.arrivals.update(|waiting| {
+                for job in changes.arrivals {
+                    match waiting.iter_mut().find(|w| w.id == job.id) {
+                        Some(existing) => *existing = job,
+                        None => waiting.push(job),
+                    }
+                }
+            });
+        }
+    }
+
+    fn load_list(&self) {
+        let this = *self;
+        let (user, connection) = self.scope.get_untracked();
+        let backend = self.backend.get_value();
+        let generation = self.generation.get_value();
+        spawn_local(async move {
+            let result = backend.list_jobs(&user, connection.as_deref()).await;
+            if this.generation.try_get_value() != Some(generation) {
+                return;
+            }
+            let now = platform::now();
+            let outcome = match result {
+                Ok(page) => {
+                    this.receive_list(page.jobs, page.problems);
+                    this.error.set(None);
+                    this.last_updated.set(Some(now));
+                    let pending = this.rows.with_untracked(|rows| {
+                        rows.iter()
+                            .any(|r| r.job.with_untracked(derive_status) == CardStatus::Pending)
+                    });
+                    Ok(pending)
+                }
+                Err(error) => Err(error),
+            };
+            this.loaded.set(true);
+            this.schedule
+                .update_value(|s| s.list_done(now, outcome.as_ref().copied(), jitter()));
+            if let Err(error) = outcome {
+                this.error.set(Some(error));
+            }
+        });
+    }
+
+    fn poll_job(&self, id: String) {
+        let this = *self;
+        let backend = self.backend.get_value();
+        let generation = self.generation.get_value();
+        spawn_local(async move {
+            let result = backend.get_job(&id).await;
+            if this.generation.try_get_value() != Some(generation) {
+                return;
+            }
+            let now = platform::now();
+            match result {
+                Ok(job) => {
+                    let outcome = (derive_status(&job), age(&job, now));
+                    this.receive_job(job);
+                    this.last_updated.set(Some(now));
+                    this.schedule
+                        .update_value(|s| s.job_done(&id, now, Ok(outcome), jitter()));
+                }
+                Err(error) => {
+                    this.schedule
+                        .update_value(|s| s.job_done(&id, now, Err(&error), jitter()));
+                }
+            }
+        });
+    }
+
+    /// One step of the loop: sends whatever is due. Does nothing while hidden or paused.
+    fn tick(&self, visible: bool) {
+        if !visible || self.paused.get_untracked() {
+            return;
+        }
+        let now = platform::now();
+        if self
+            .schedule
+            .try_update_value(|s| s.take_list(now))
+            .unwrap_or(false)
+        {
+            self.load_list();
+        }
+        let jobs: Vec<(String, CardStatus, TimeDelta)> = self.rows.with_untracked(|rows| {
+            rows.iter()
+                .map(|r| {
+                    r.job
+                        .with_untracked(|job| (r.id.clone(), derive_status(job), age(job, now)))
+                })
+                .collect()
+        });
+        let tracked = jobs.iter().map(|(id, status, age)| Tracked {
+            id,
+            status: *status,
+            age: *age,
+        });
+        let due = self
+            .schedule
+            .try_update_value(|s| s.take_jobs(now, tracked))
+            .unwrap_or_default();
+        for id in due {
+            self.poll_job(id);
+        }
+    }
+}
+
+/// Starts the live history for a user and optional connection. When either changes, the list
+/// starts afresh and answers for the old scope are dropped.
+pub fn use_job_history(
+    backend: Backend,
+    scope: Signal<(String, Option<String>)>,
+    policy: PollPolicy,
+) -> JobHistory {
+    let history = JobHistory::new(backend, scope, policy);
+    let visibility = use_document_visibility();
+    let visible = move || visibility.get_untracked() == VisibilityState::Visible;
+    Effect::new(move |previous: Option<(String, Option<String>)>| {
+        let current = scope.get();
+        if previous.is_some_and(|p| p != current) {
+            history.generation.update_value(|g| *g += 1);
+            history
+                .schedule
+                .set_value(PollSchedule::new(policy, platform::now()));
+            history.rows.set(Vec::new());
+            history.arrivals.set(Vec::new());
+            history.loaded.set(false);
+        }
+        history.tick(visible());
+        current
+    });
+    Effect::new(move |_| {
+        let shown = visibility.get() == VisibilityState::Visible;
+        let resumed = !history.paused.get();
+        if shown && resumed {
+            history.tick(true);
+        }
+    });
+    let _ = use_interval_fn(move || history.tick(visible()), 1000);
+    history
+}

@@ -1,0 +1,174 @@
+//! The live list: updates in place, arrivals behind the pill, filters in the URL.
+
+use super::{attr, fixture, mount, one, settle};
+use basiq_job_history::App;
+use basiq_job_history::api::backend::Backend;
+use basiq_job_history::api::policy::PollPolicy;
+use basiq_job_history::domain::{Job, JobFilter, parse_job};
+use basiq_job_history::features::history::{JobList, LiveBar};
+use basiq_job_history::live::{Clock, JobHistory};
+use leptos::prelude::*;
+use serde_json::json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+const PENDING: &str = include_str!("../../../shared/basiq/fixtures/job-pending-in-progress.json");
+const SUCCESS: &str = include_str!("../../../shared/basiq/fixtures/job-success.json");
+const FAILED: &str =
+    include_str!("../../../shared/basiq/fixtures/job-failed-invalid-credentials.json");
+
+fn clock() -> Clock {
+    let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
+    Clock {
+        now: Signal::stored(now),
+        minute: Signal::stored(now),
+    }
+}
+
+fn history() -> JobHistory {
+    let scope = Signal::stored(("user".to_owned(), None));
+    JobHistory::new(Backend::demo(), scope, PollPolicy::default())
+}
+
+fn mount_list(history: JobHistory) -> HtmlElement {
+    mount(move || {
+        view! {
+            <LiveBar history=history clock=clock() />
+            <JobList history=history filter=Signal::stored(JobFilter::default()) clock=clock() />
+        }
+        .into_any()
+    })
+}
+
+fn card_ids(root: &HtmlElement) -> Vec<String> {
+    let cards = root.query_selector_all("article[data-job-id]").unwrap();
+    (0..cards.length())
+        .map(|i| {
+            cards
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("data-job-id")
+                .unwrap()
+        })
+        .collect()
+}
+
+fn finished(pending: &Job) -> Job {
+    let mut raw = (*pending.raw).clone();
+    raw["updated"] = json!("2025-02-11T03:28:05Z");
+    raw["steps"][1]["status"] = json!("success");
+    raw["steps"][2]["status"] = json!("success");
+    parse_job(&raw).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_pending_card_turns_success_in_place() {
+    let history = history();
+    let pending = fixture(PENDING);
+    history.receive_list(vec![fixture(SUCCESS), pending.clone()], Vec::new());
+    let root = mount_list(history);
+    let selector = format!("article[data-job-id='{}']", pending.id);
+    let before = one(&root, &selector);
+    assert_eq!(
+        before.get_attribute("data-status").as_deref(),
+        Some("pending")
+    );
+    let order = card_ids(&root);
+
+    history.receive_job(finished(&pending));
+    settle().await;
+
+    let after = one(&root, &selector);
+    assert!(
+        before.is_same_node(Some(&after)),
+        "the card is updated, not replaced"
+    );
+    assert_eq!(
+        after.get_attribute("data-status").as_deref(),
+        Some("success")
+    );
+    assert_eq!(card_ids(&root), order, "the list keeps its order");
+    assert_eq!(
+        history.announcement.get_untracked(),
+        "Job d6961371 is now Success"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_older_answer_never_rolls_a_card_back() {
+    let history = history();
+    let pending = fixture(PENDING);
+    history.receive_list(vec![pending.clone()], Vec::new());
+    let root = mount_list(history);
+    history.receive_job(finished(&pending));
+    history.receive_job(pending);
+    settle().await;
+    assert_eq!(attr(&root, "article", "data-status"), "success");
+}
+
+#[wasm_bindgen_test]
+async fn a_new_job_raises_the_pill_without_changing_the_list() {
+    let history = history();
+    history.receive_list(vec![fixture(SUCCESS), fixture(FAILED)], Vec::new());
+    let root = mount_list(history);
+    let order = card_ids(&root);
+    assert!(
+        root.query_selector("[data-testid=new-jobs]")
+            .unwrap()
+            .is_none()
+    );
+
+    history.receive_list(
+        vec![fixture(SUCCESS), fixture(FAILED), fixture(PENDING)],
+        Vec::new(),
+    );
+    settle().await;
+    let pill = one(&root, "[data-testid=new-jobs]");
+    assert_eq!(pill.text_content().unwrap(), "1 new job");
+    assert_eq!(card_ids(&root), order, "arrivals wait behind the pill");
+
+    pill.unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(card_ids(&root).len(), 3);
+    assert_eq!(
+        card_ids(&root)[0],
+        fixture(PENDING).id,
+        "the newest arrival goes on top"
+    );
+    assert!(
+        root.query_selector("[data-testid=new-jobs]")
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn filters_round_trip_through_the_url() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some("/?status=failed&q=4d30"))
+        .unwrap();
+    let root = mount(|| view! { <App /> }.into_any());
+    settle().await;
+    assert_eq!(attr(&root, ".bjh-chip--active", "data-chip"), "failed");
+    let search: HtmlInputElement = one(&root, "[data-testid=search]").unchecked_into();
+    assert_eq!(search.value(), "4d30");
+
+    one(&root, "[data-chip=success]")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(
+        window.location().search().unwrap(),
+        "?status=success&q=4d30"
+    );
+    assert_eq!(attr(&root, ".bjh-chip--active", "data-chip"), "success");
+
+    history.back().unwrap();
+    gloo_timers::future::sleep(std::time::Duration::from_millis(100)).await;
+    assert_eq!(attr(&root, ".bjh-chip--active", "data-chip"), "failed");
+    assert_eq!(search.value(), "4d30");
+}

@@ -1,0 +1,56 @@
+//! Component tests in headless Chromium: real components mounted into the document, their DOM
+//! read back.
+#![cfg(target_arch = "wasm32")]
+
+mod job_card;
+mod job_list;
+
+use basiq_job_history::domain::{Job, parse_job};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test_configure;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Parses a job fixture's text.
+pub fn fixture(text: &str) -> Job {
+    parse_job(&serde_json::from_str(text).expect("fixture is JSON")).expect("fixture parses")
+}
+
+/// Mounts a view into a fresh container and returns the container.
+pub fn mount(view: impl FnOnce() -> AnyView + 'static) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    std::mem::forget(leptos::mount::mount_to(container.clone(), view));
+    container
+}
+
+/// The one element matching `selector`.
+pub fn one(root: &HtmlElement, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+/// The text of the element matching `selector`.
+pub fn text_of(root: &HtmlElement, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default()
+}
+
+/// An attribute of the element matching `selector`.
+pub fn attr(root: &HtmlElement, selector: &str, name: &str) -> String {
+    one(root, selector).get_attribute(name).unwrap_or_default()
+}
+
+/// The first job card.
+pub fn article(root: &HtmlElement) -> Element {
+    one(root, "article.bjh-card")
+}
+
+/// Lets scheduled effects run.
+pub async fn settle() {
+    gloo_timers::future::sleep(Duration::from_millis(20)).await;
+}

@@ -1,0 +1,69 @@
+//! Live updates never lose newer data or the reader's place.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+use basiq_job_history::domain::merge::{diff_list, supersedes};
+use basiq_job_history::domain::{Job, parse_job, parse_job_list};
+use serde_json::json;
+
+fn job(file: &str) -> Job {
+    parse_job(&fixtures::json(file)).unwrap()
+}
+
+fn with(job: &Job, patch: impl FnOnce(&mut serde_json::Value)) -> Job {
+    let mut raw = (*job.raw).clone();
+    patch(&mut raw);
+    parse_job(&raw).unwrap()
+}
+
+#[test]
+fn newer_data_wins_and_older_never_does() {
+    let pending = job("job-pending-in-progress.json");
+    let later = with(&pending, |v| {
+        v["updated"] = json!("2025-02-11T03:27:59Z");
+        v["steps"][1]["status"] = json!("success");
+    });
+    assert!(supersedes(&later, &pending));
+    assert!(
+        !supersedes(&pending, &later),
+        "a late answer must not roll back"
+    );
+    assert!(
+        !supersedes(&pending, &pending),
+        "identical data changes nothing"
+    );
+}
+
+#[test]
+fn a_pending_copy_with_the_same_time_does_not_undo_a_settled_job() {
+    let pending = job("job-pending-in-progress.json");
+    let settled = with(&pending, |v| {
+        v["steps"][1]["status"] = json!("success");
+        v["steps"][2]["status"] = json!("success");
+    });
+    assert!(supersedes(&settled, &pending));
+    assert!(!supersedes(&pending, &settled));
+}
+
+#[test]
+fn a_fresh_list_updates_in_place_and_holds_back_arrivals() {
+    let all = parse_job_list(&fixtures::json("jobs-list-connection.json"))
+        .unwrap()
+        .jobs;
+    let shown: Vec<&Job> = all[1..].iter().collect();
+    let mut fresh = all.clone();
+    fresh[3] = with(&fresh[3], |v| v["updated"] = json!("2025-03-16T00:00:00Z"));
+    let changes = diff_list(&shown, fresh);
+    assert_eq!(
+        changes
+            .arrivals
+            .iter()
+            .map(|j| j.id.as_str())
+            .collect::<Vec<_>>(),
+        [all[0].id.as_str()]
+    );
+    assert_eq!(changes.updates.len(), 1);
+    assert_eq!(changes.updates[0].0, 2, "position in the shown list");
+}
