@@ -1,0 +1,82 @@
+//! `/__mock/…`: what tests use to steer the mock and see what it was asked.
+//!
+//! - `GET /__mock/requests` the log (method, url, whether an Authorization header came);
+//!   `DELETE` clears it.
+//! - `POST /__mock/faults` `{"match": "/jobs/", "fault": "503", "times": 2}` (or a list);
+//!   `DELETE` clears them.
+//! - `POST /__mock/clock` `{"advanceSeconds": 30}` fast-forwards the mock's clock.
+//! - `POST /__mock/jobs` `{"bulk": 5000}` adds that many settled jobs to the list.
+//! - `POST /__mock/auth` `{"requireToken": true, "tokenTtl": 60}` demands tokens from `/token`.
+//! - `POST /__mock/reset` forgets everything and restarts the demo.
+
+use crate::faults::Rule;
+use crate::http::{Incoming, Reply};
+use crate::state::State;
+use chrono::TimeDelta;
+use serde_json::{Value, json};
+use tiny_http::Method;
+
+fn body(request: &Incoming) -> Result<Value, Reply> {
+    serde_json::from_str(&request.body)
+        .map_err(|e| Reply::text(400, &format!("body is not JSON: {e}")))
+}
+
+fn ok() -> Reply {
+    Reply::json(200, &json!({"ok": true}))
+}
+
+/// Answers a control request (`path` without the `/__mock` prefix).
+pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
+    let result = match (&request.method, path) {
+        (Method::Get, "/requests") => Ok(Reply::json(200, &Value::Array(state.requests.clone()))),
+        (Method::Delete, "/requests") => {
+            state.requests.clear();
+            Ok(ok())
+        }
+        (Method::Post, "/faults") => body(request).and_then(|value| {
+            let rules = match value {
+                Value::Array(items) => items,
+                single => vec![single],
+            };
+            for rule in &rules {
+                state
+                    .faults
+                    .push(Rule::from_json(rule).map_err(|e| Reply::text(400, &e))?);
+            }
+            Ok(ok())
+        }),
+        (Method::Delete, "/faults") => {
+            state.faults.clear();
+            Ok(ok())
+        }
+        (Method::Post, "/clock") => body(request).map(|value| {
+            let seconds = value
+                .get("advanceSeconds")
+                .and_then(Value::as_i64)
+                .unwrap_or(0);
+            state.clock_offset += TimeDelta::seconds(seconds);
+            ok()
+        }),
+        (Method::Post, "/jobs") => body(request).map(|value| {
+            state.bulk = value.get("bulk").and_then(Value::as_u64).unwrap_or(0);
+            ok()
+        }),
+        (Method::Post, "/auth") => body(request).map(|value| {
+            state.require_token = value
+                .get("requireToken")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            state.token_ttl = value
+                .get("tokenTtl")
+                .and_then(Value::as_i64)
+                .unwrap_or(3600);
+            ok()
+        }),
+        (Method::Post, "/reset") => {
+            *state = State::new(0, 3600, false, Vec::new());
+            Ok(ok())
+        }
+        _ => Err(Reply::text(404, "unknown control endpoint")),
+    };
+    result.unwrap_or_else(|reply| reply)
+}

@@ -1,0 +1,116 @@
+//! The mock's shared state: its clock (which tests can fast-forward), the jobs it serves, the
+//! tokens it issued, fault rules and the log of requests.
+
+use crate::faults::Rule;
+use basiq_job_history::api::demo::{bulk_jobs, demo_jobs, job_id, refresh_job};
+use chrono::{DateTime, TimeDelta, Utc};
+use serde_json::{Value, json};
+use std::time::SystemTime;
+
+/// A refresh started through the API.
+pub struct Refresh {
+    pub seq: u64,
+    pub connection: String,
+    pub started: DateTime<Utc>,
+    pub fails: bool,
+}
+
+/// Everything the mock remembers.
+pub struct State {
+    pub started: DateTime<Utc>,
+    pub clock_offset: TimeDelta,
+    pub bulk: u64,
+    pub token_ttl: i64,
+    pub require_token: bool,
+    pub tokens: Vec<(String, DateTime<Utc>)>,
+    pub refreshes: Vec<Refresh>,
+    pub faults: Vec<Rule>,
+    pub requests: Vec<Value>,
+}
+
+impl State {
+    /// A fresh state whose demo starts now.
+    pub fn new(bulk: u64, token_ttl: i64, require_token: bool, faults: Vec<Rule>) -> Self {
+        let mut state = Self {
+            started: DateTime::<Utc>::MIN_UTC,
+            clock_offset: TimeDelta::zero(),
+            bulk,
+            token_ttl,
+            require_token,
+            tokens: Vec::new(),
+            refreshes: Vec::new(),
+            faults,
+            requests: Vec::new(),
+        };
+        state.started = state.now();
+        state
+    }
+
+    /// The mock's clock: the real one plus any fast-forward.
+    pub fn now(&self) -> DateTime<Utc> {
+        let since_epoch = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default();
+        let real =
+            DateTime::from_timestamp(since_epoch.as_secs() as i64, since_epoch.subsec_nanos())
+                .unwrap_or_default();
+        real + self.clock_offset
+    }
+
+    /// Every job as Basiq would return it now.
+    pub fn jobs(&self) -> Vec<Value> {
+        let now = self.now();
+        let mut jobs = demo_jobs(self.started, now);
+        jobs.extend(bulk_jobs(self.bulk, self.started));
+        jobs.extend(
+            self.refreshes
+                .iter()
+                .map(|r| refresh_job(r.seq, &r.connection, r.fails, r.started, now)),
+        );
+        jobs
+    }
+
+    /// Starts a refresh of a connection, or returns the one still running (and whether it is new).
+    pub fn refresh(&mut self, connection: &str) -> (String, bool) {
+        let now = self.now();
+        let running = self
+            .refreshes
+            .iter()
+            .find(|r| r.connection == connection && now - r.started < TimeDelta::seconds(20));
+        if let Some(running) = running {
+            return (job_id(running.seq), false);
+        }
+        let seq = 500_000 + self.refreshes.len() as u64;
+        let fails = self.refreshes.len() % 3 == 2;
+        self.refreshes.push(Refresh {
+            seq,
+            connection: connection.to_owned(),
+            started: now,
+            fails,
+        });
+        (job_id(seq), true)
+    }
+
+    /// Issues a token.
+    pub fn issue_token(&mut self) -> Value {
+        let token = format!("mock-token-{}", self.tokens.len() + 1);
+        self.tokens.push((token.clone(), self.now()));
+        json!({"access_token": token, "token_type": "Bearer", "expires_in": self.token_ttl})
+    }
+
+    /// Checks a bearer token: `Ok` or the fault name to answer with.
+    pub fn check_token(&self, authorization: Option<&str>) -> Result<(), &'static str> {
+        if !self.require_token {
+            return Ok(());
+        }
+        let token = authorization
+            .and_then(|a| a.strip_prefix("Bearer "))
+            .ok_or("401")?;
+        let (_, issued) = self.tokens.iter().find(|(t, _)| t == token).ok_or("401")?;
+        if self.now() - *issued >= TimeDelta::seconds(self.token_ttl) {
+            Err("403-expired")
+        } else {
+            Ok(())
+        }
+    }
+}
