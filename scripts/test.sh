@@ -43,12 +43,19 @@ cargo clippy -p basiq-job-history --target wasm32-unknown-unknown --all-targets 
 echo "lint: clean (fmt, clippy host, clippy wasm32)"
 
 run_level "host unit tests" cargo test --workspace
-run_level "browser components" cargo test -p basiq-job-history --target wasm32-unknown-unknown --test components
+
+# The browser tests talk to a mock Basiq server over real HTTP.
+cargo build -p mock-basiq --quiet
+mock_port=4012
+target/debug/mock-basiq --port "$mock_port" > "$logs/mock.log" 2>&1 &
+mock_pid=$!
+trap 'kill "$mock_pid" 2>/dev/null || true' EXIT
+export MOCK_BASIQ_URL="http://127.0.0.1:$mock_port"
+run_level "browser components" cargo test -p basiq-job-history --target wasm32-unknown-unknown --test browser
 
 section "release build"
 trunk build --release --offline
 scripts/sizes.sh dist
-cargo build -p mock-basiq --quiet
 
 run_level "end-to-end" npx playwright test -c tests/e2e/playwright.config.ts
 

@@ -148,7 +148,9 @@ fn main() {
             let incoming = Incoming::read(&mut request);
             let path = incoming.path.clone();
             let reply = if let Some(rest) = path.strip_prefix("/__mock") {
-                control::handle(&mut state.lock().expect("state lock"), &incoming, rest)
+                let reply =
+                    control::handle(&mut state.lock().expect("state lock"), &incoming, rest);
+                api::cors(reply, incoming.origin.as_deref())
             } else if let Some(rest) = path
                 .strip_prefix(&*prefix)
                 .or((path == prefix.trim_end_matches('/')).then_some(""))
