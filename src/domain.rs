@@ -12,6 +12,8 @@ pub mod time;
 
 pub use filter::{JobFilter, StatusCounts, sort_newest_first};
 pub use job::{Job, JobKind, JobSource, Stamp};
-pub use parse::{ItemProblem, JobPage, ParseError, parse_job, parse_job_list, parse_json};
+pub use parse::{
+    ItemProblem, JobPage, ParseError, parse_job, parse_job_list, parse_job_references, parse_json,
+};
 pub use status::{CardStatus, derive_status};
 pub use step::{LinkResult, MfaPrompt, Step, StepError, StepResult, StepStatus};

@@ -4,11 +4,11 @@
 use super::error::ApiError;
 use super::policy::parse_retry_after;
 use super::urls;
-use crate::domain::{Job, JobPage, parse_job, parse_job_list, parse_json};
+use crate::domain::{Job, JobPage, parse_job, parse_job_list, parse_job_references, parse_json};
 use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
 use futures::future::{Either, select};
-use gloo_net::http::{Request, RequestBuilder};
+use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::Deserialize;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -25,12 +25,24 @@ pub enum AuthMode {
     Prompt,
 }
 
-/// What the integrator's token URL returns.
-#[derive(Deserialize)]
-struct TokenAnswer {
-    access_token: String,
+/// What the integrator's token URL returns: `{"access_token": "…", "expires_in": 3600}`.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+pub struct TokenAnswer {
+    /// The bearer token, opaque.
+    pub access_token: String,
+    /// Its lifetime in seconds.
     #[serde(default)]
-    expires_in: Option<u64>,
+    pub expires_in: Option<u64>,
+}
+
+/// Reads a token URL's answer; the error says what was wrong (never the token itself).
+pub fn parse_token_answer(body: &str) -> Result<TokenAnswer, String> {
+    let answer: TokenAnswer = serde_json::from_str(body)
+        .map_err(|e| format!("the token URL's answer is not {{access_token, expires_in}} ({e})"))?;
+    if answer.access_token.trim().is_empty() {
+        return Err("the token URL returned an empty access_token".into());
+    }
+    Ok(answer)
 }
 
 #[derive(Clone)]
@@ -109,16 +121,7 @@ impl HttpClient {
                 "the token URL answered HTTP {status}"
             )));
         }
-        let answer: TokenAnswer = serde_json::from_str(&body).map_err(|e| {
-            ApiError::TokenUrl(format!(
-                "the token URL's answer is not {{access_token, expires_in}} ({e})"
-            ))
-        })?;
-        if answer.access_token.is_empty() {
-            return Err(ApiError::TokenUrl(
-                "the token URL returned an empty access_token".into(),
-            ));
-        }
+        let answer = parse_token_answer(&body).map_err(ApiError::TokenUrl)?;
         self.set_token(answer.access_token.clone(), answer.expires_in);
         Ok(Some(answer.access_token))
     }
@@ -154,17 +157,20 @@ impl HttpClient {
         }
     }
 
-    /// GETs an API URL with auth; on an expired token, renews it once and retries once.
-    async fn get(&self, url: &str) -> Result<String, ApiError> {
+    /// Calls an API URL with auth; on an expired token, renews it once and retries once.
+    /// Returns the status and body of a 2xx answer.
+    async fn call(&self, method: Method, url: &str) -> Result<(u16, String), ApiError> {
         let mut renewed = false;
         loop {
-            let mut request = Request::get(url).header("Accept", "application/json");
+            let mut request = RequestBuilder::new(url)
+                .method(method.clone())
+                .header("Accept", "application/json");
             if let Some(token) = self.token(renewed).await? {
                 request = request.header("Authorization", &format!("Bearer {token}"));
             }
             let (status, body, retry_after) = self.send(request).await?;
             if (200..300).contains(&status) {
-                return Ok(body);
+                return Ok((status, body));
             }
             let error = ApiError::from_response(status, &body, retry_after);
             let renewable = matches!(self.auth, AuthMode::TokenUrl(_));
@@ -178,7 +184,9 @@ impl HttpClient {
 
     /// `GET /jobs/{id}`.
     pub async fn get_job(&self, job_id: &str) -> Result<Job, ApiError> {
-        let body = self.get(&urls::job(&self.base, job_id)).await?;
+        let (_, body) = self
+            .call(Method::GET, &urls::job(&self.base, job_id))
+            .await?;
         let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
         parse_job(&value).map_err(|e| ApiError::Malformed(e.to_string()))
     }
@@ -193,7 +201,7 @@ impl HttpClient {
         let mut url = urls::user_jobs(&self.base, user_id, connection_id);
         let mut all = JobPage::default();
         for _ in 0..20 {
-            let body = self.get(&url).await?;
+            let (_, body) = self.call(Method::GET, &url).await?;
             let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
             let page = parse_job_list(&value).map_err(|e| ApiError::Malformed(e.to_string()))?;
             let offset = all.jobs.len() + all.problems.len();
@@ -208,5 +216,25 @@ impl HttpClient {
             }
         }
         Ok(all)
+    }
+
+    /// `POST /users/{u}/connections/{c}/refresh`: 202 with a new job, or 200 with the job
+    /// already running. Returns its id, to poll.
+    pub async fn refresh_connection(
+        &self,
+        user_id: &str,
+        connection_id: &str,
+    ) -> Result<String, ApiError> {
+        let (_, body) = self
+            .call(
+                Method::POST,
+                &urls::refresh(&self.base, user_id, connection_id),
+            )
+            .await?;
+        let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        let ids = parse_job_references(&value).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        ids.into_iter()
+            .next()
+            .ok_or_else(|| ApiError::Malformed("the refresh answer names no job".into()))
     }
 }

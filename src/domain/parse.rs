@@ -238,3 +238,33 @@ pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
     }
     Ok(page)
 }
+
+/// Reads the job ids from a job reference (`{"type":"job","id":…}`, the answer to a refresh) or
+/// a list of them (`{"type":"list","data":[…]}`, refresh-all). Key on `id`, never `links.self`.
+pub fn parse_job_references(value: &Value) -> Result<Vec<String>, ParseError> {
+    let items = match value.get("data") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(other) => {
+            return Err(ParseError(format!(
+                "`data` is {}, expected an array",
+                type_name(other)
+            )));
+        }
+        None => vec![value],
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let object = item.as_object().ok_or_else(|| {
+                ParseError(format!(
+                    "reference {} is {}, expected an object",
+                    index + 1,
+                    type_name(item)
+                ))
+            })?;
+            parse_id(object)
+                .map_err(|ParseError(e)| ParseError(format!("reference {}: {e}", index + 1)))
+        })
+        .collect()
+}

@@ -203,3 +203,23 @@ async fn an_expired_token_is_renewed_once_and_the_request_retried() {
         "no token in a URL"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_refresh_starts_a_job_once_and_it_can_be_polled() {
+    let page = client().list_jobs(DEMO_USER_ID, None).await.unwrap();
+    let connection = page.jobs[0].connection_id().unwrap().to_owned();
+    let first = client()
+        .refresh_connection(DEMO_USER_ID, &connection)
+        .await
+        .unwrap();
+    let again = client()
+        .refresh_connection(DEMO_USER_ID, &connection)
+        .await
+        .unwrap();
+    assert_eq!(
+        first, again,
+        "a running refresh is returned, not duplicated"
+    );
+    let job = client().get_job(&first).await.unwrap();
+    assert_eq!(job.connection_id(), Some(connection.as_str()));
+}

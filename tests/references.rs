@@ -1,0 +1,46 @@
+//! Refresh answers and the token answer, from the shared fixtures.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+use basiq_job_history::api::client::parse_token_answer;
+use basiq_job_history::domain::parse_job_references;
+use serde_json::json;
+
+#[test]
+fn a_refresh_answer_names_one_job_by_id() {
+    let ids = parse_job_references(&fixtures::json("refresh-accepted.json")).unwrap();
+    assert_eq!(ids, ["ae8f2b83-2d54-4374-ac1c-61cfe14406f1"]);
+}
+
+#[test]
+fn a_refresh_all_answer_names_each_job_without_a_size() {
+    let ids = parse_job_references(&fixtures::json("refresh-all-accepted.json")).unwrap();
+    let short: Vec<&str> = ids.iter().map(|id| &id[..8]).collect();
+    assert_eq!(short, ["abf15484", "fded84c1", "cbc9cf33"]);
+}
+
+#[test]
+fn a_reference_without_an_id_is_named_as_such() {
+    let error =
+        parse_job_references(&json!({"type": "list", "data": [{"id": "a"}, {"type": "job"}]}));
+    assert_eq!(
+        error.unwrap_err().to_string(),
+        "reference 2: `id` is missing"
+    );
+}
+
+#[test]
+fn the_token_answer_is_read_and_kept_opaque() {
+    let answer = parse_token_answer(&fixtures::text("token.json")).unwrap();
+    assert!(answer.access_token.starts_with("eyJ"));
+    assert_eq!(answer.expires_in, Some(3600));
+    let empty = parse_token_answer(r#"{"access_token": " "}"#).unwrap_err();
+    assert_eq!(empty, "the token URL returned an empty access_token");
+    let wrong = parse_token_answer(r#"{"token": "x"}"#).unwrap_err();
+    assert!(
+        wrong.starts_with("the token URL's answer is not"),
+        "{wrong}"
+    );
+}
