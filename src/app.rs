@@ -1,6 +1,7 @@
 //! The root component: routes and shared context.
 
 use crate::api::backend::Backend;
+use crate::features::detail::JobDetailPage;
 use crate::features::history::HistoryPage;
 use crate::live::use_clock;
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
                 <main class="bjh-app__main">
                     <Routes fallback=|| view! { <p class="bjh-empty">"Page not found."</p> }>
                         <Route path=path!("/") view=HistoryPage />
+                        <Route path=path!("/jobs/:id") view=JobDetailPage />
                     </Routes>
                 </main>
             </div>

@@ -1,9 +1,13 @@
 //! Shared widgets used by several features.
 
+pub mod copy_button;
 pub mod local_time;
+pub mod playbook_card;
 pub mod status_badge;
 pub mod step_strip;
 
+pub use copy_button::CopyButton;
 pub use local_time::LocalTime;
+pub use playbook_card::PlaybookCard;
 pub use status_badge::StatusBadge;
 pub use step_strip::StepStrip;

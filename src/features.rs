@@ -1,3 +1,4 @@
 //! The app's features, each a folder of small components.
 
+pub mod detail;
 pub mod history;

@@ -23,6 +23,14 @@ impl Backend {
         Self::Demo(platform::now())
     }
 
+    /// The API base URL requests go to (Basiq's host for the demo).
+    pub fn api_base(&self) -> &str {
+        match self {
+            Self::Demo(_) => "https://au-api.basiq.io",
+            Self::Http(client) => client.base(),
+        }
+    }
+
     /// Whether this is the built-in demo.
     pub fn is_demo(&self) -> bool {
         matches!(self, Self::Demo(_))

@@ -86,6 +86,11 @@ impl HttpClient {
         }
     }
 
+    /// The API base URL.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     /// Stores a token in memory (prompt mode, or a host page's `set-token` message).
     pub fn set_token(&self, token: String, expires_in: Option<u64>) {
         let cached = CachedToken {

@@ -29,7 +29,7 @@ fn pending_card_shows_clock_and_word() {
     assert_eq!(text_of(&root, ".bjh-badge__word"), "Pending");
     assert_eq!(attr(&root, ".bjh-badge__icon", "data-icon"), "clock");
     assert_eq!(root.query_selector_all(".bjh-step").unwrap().length(), 3);
-    assert!(root.query_selector(".bjh-card__failure").unwrap().is_none());
+    assert!(root.query_selector(".bjh-playbook").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
@@ -63,14 +63,14 @@ fn failed_card_names_the_failing_step_and_code() {
     );
     assert_eq!(text_of(&root, ".bjh-badge__word"), "Failed");
     assert_eq!(attr(&root, ".bjh-badge__icon", "data-icon"), "cross");
+    assert_eq!(text_of(&root, ".bjh-playbook__step"), "verify-credentials");
+    assert_eq!(text_of(&root, ".bjh-playbook__code"), "invalid-credentials");
     assert_eq!(
-        text_of(&root, ".bjh-card__failure-step"),
-        "verify-credentials"
+        text_of(&root, ".bjh-playbook__who"),
+        "Who acts: the end user"
     );
-    assert_eq!(
-        text_of(&root, ".bjh-card__failure-code"),
-        "invalid-credentials"
-    );
+    assert!(text_of(&root, ".bjh-playbook__cause").contains("The bank rejected the stored login"));
+    assert!(text_of(&root, ".bjh-playbook__actions").contains("Consent UI"));
     assert_eq!(
         text_of(&root, ".bjh-step--failed .bjh-step__code"),
         "invalid-credentials"

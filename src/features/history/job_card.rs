@@ -1,7 +1,8 @@
 //! One job as a card: status, ID, date, duration, kind and institution, the step strip and, for
-//! a failure, the failing step and its error.
+//! a failure, the playbook: failing step, error, cause, who acts and what to do.
 
-use crate::components::{LocalTime, StatusBadge, StepStrip};
+use crate::api::urls::encode_component;
+use crate::components::{CopyButton, LocalTime, PlaybookCard, StatusBadge, StepStrip};
 use crate::domain::time::{format_duration, job_duration};
 use crate::domain::{Job, derive_status};
 use chrono::{DateTime, Utc};
@@ -29,16 +30,7 @@ pub fn JobCard(
     let failure = move || {
         let job = job.read();
         let (_, step) = job.failing_step()?;
-        let error = job.failure();
-        Some(view! {
-            <p class="bjh-card__failure">
-                <span class="bjh-card__failure-step">{step.title.clone()}</span>
-                {error.map(|e| view! { <code class="bjh-card__failure-code">{e.code.clone()}</code> })}
-                <span class="bjh-card__failure-text">
-                    {error.map(|e| e.message().to_owned()).unwrap_or_default()}
-                </span>
-            </p>
-        })
+        Some(view! { <PlaybookCard step=step.clone() error=job.failure().cloned() /> })
     };
     view! {
         <article
@@ -48,7 +40,10 @@ pub fn JobCard(
         >
             <header class="bjh-card__head">
                 <StatusBadge status=status />
-                <code class="bjh-card__id">{move || job.read().id.clone()}</code>
+                <a href=move || format!("/jobs/{}", encode_component(&job.read().id)) class="bjh-card__link">
+                    <code class="bjh-card__id">{move || job.read().id.clone()}</code>
+                </a>
+                <CopyButton text=Signal::derive(move || job.read().id.clone()) label="Copy ID" />
                 <span class="bjh-card__kind">{kind}</span>
             </header>
             <dl class="bjh-card__meta">

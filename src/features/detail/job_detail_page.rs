@@ -1,0 +1,70 @@
+//! `/jobs/{jobId}`: a deep link that works for any job, listed or not, kept live while Pending.
+
+use super::{JobHeader, RawJson, StepTimeline};
+use crate::api::backend::Backend;
+use crate::api::policy::PollPolicy;
+use crate::components::PlaybookCard;
+use crate::domain::time::format_relative;
+use crate::live::{Clock, use_job};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The detail view.
+#[component]
+pub fn JobDetailPage() -> impl IntoView {
+    let backend = expect_context::<Backend>();
+    let clock = expect_context::<Clock>();
+    let params = use_params_map();
+    let job_id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    let api_base = backend.api_base().to_owned();
+    let live = use_job(backend, job_id, PollPolicy::default());
+
+    let error = move || {
+        live.error.get().map(|error| {
+            let age = live.last_updated.get().map(|at| format!("Showing data from {}.", format_relative(at, clock.now.get())));
+            view! {
+                <div class="bjh-notice bjh-notice--error" role="alert" data-testid="error">
+                    <strong>{error.headline()}</strong>
+                    <span>{error.detail()}</span>
+                    <span>{age}</span>
+                    <button class="bjh-button" type="button" on:click=move |_| live.refresh()>"Retry"</button>
+                </div>
+            }
+        })
+    };
+    // Re-rendered only when the job appears or goes; its updates flow through the `job` memo.
+    let loaded = Memo::new(move |_| live.job.with(Option::is_some));
+    let body = move || match loaded.get().then(|| live.job.get_untracked()).flatten() {
+        None if live.error.with(Option::is_some) => ().into_any(),
+        None => view! { <div class="bjh-card bjh-card--skeleton" aria-label="Loading"></div> }
+            .into_any(),
+        Some(first) => {
+            // Keeps the last data while an id change reloads, so nothing reads an empty job.
+            let job = Memo::new(move |previous: Option<&_>| {
+                live.job
+                    .get()
+                    .or_else(|| previous.cloned())
+                    .unwrap_or_else(|| first.clone())
+            });
+            let failure = move || {
+                let job = job.read();
+                job.failing_step().map(|(_, step)| view! { <PlaybookCard step=step.clone() error=job.failure().cloned() /> })
+            };
+            view! {
+                <JobHeader job=job now=clock.now />
+                {failure}
+                <StepTimeline steps=Signal::derive(move || job.read().steps.clone()) />
+                <RawJson job=job api_base=api_base.clone() />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <article class="bjh-detail" aria-label="Job detail">
+            <A href="/" attr:class="bjh-back">"← All jobs"</A>
+            {error}
+            {body}
+        </article>
+    }
+}

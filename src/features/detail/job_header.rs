@@ -1,0 +1,40 @@
+//! The detail view's header: status, ID (copy), created, updated, duration, institution,
+//! connection and kind.
+
+use crate::components::{CopyButton, LocalTime, StatusBadge};
+use crate::domain::time::{format_duration, job_duration};
+use crate::domain::{Job, derive_status};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// The header of one job.
+#[component]
+pub fn JobHeader(
+    #[prop(into)] job: Signal<Job>,
+    #[prop(into)] now: Signal<DateTime<Utc>>,
+) -> impl IntoView {
+    let status = Signal::derive(move || derive_status(&job.read()));
+    let id = Signal::derive(move || job.read().id.clone());
+    let text = move |get: fn(&Job) -> Option<String>| {
+        move || get(&job.read()).unwrap_or_else(|| "—".into())
+    };
+    let duration = move || job_duration(&job.read(), status.get(), now.get()).map(format_duration);
+    view! {
+        <header class="bjh-detail__head" data-job-id=id data-status=move || status.get().as_str()>
+            <div class="bjh-detail__title">
+                <StatusBadge status=status />
+                <h1 class="bjh-detail__id"><code>{id}</code></h1>
+                <CopyButton text=id label="Copy ID" />
+            </div>
+            <dl class="bjh-detail__fields">
+                <div><dt>"Created"</dt><dd><LocalTime stamp=Signal::derive(move || job.read().created.clone()) now=now /></dd></div>
+                <div><dt>"Updated"</dt><dd><LocalTime stamp=Signal::derive(move || job.read().updated.clone()) now=now /></dd></div>
+                <div><dt>"Duration"</dt><dd data-testid="duration">{move || duration().unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>"Kind"</dt><dd>{move || job.read().kind.label().to_owned()}</dd></div>
+                <div><dt>"Institution"</dt><dd>{text(|j| j.institution_id.clone())}</dd></div>
+                <div><dt>"Connection"</dt><dd><code>{text(|j| j.connection_id().map(str::to_owned))}</code></dd></div>
+                <div><dt>"User"</dt><dd><code>{text(|j| j.user_id().map(str::to_owned))}</code></dd></div>
+            </dl>
+        </header>
+    }
+}

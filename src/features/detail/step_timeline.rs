@@ -1,0 +1,73 @@
+//! Each step with its status and what it produced: a link, an error (code, title, detail), an
+//! MFA prompt shown as "waiting for the user", or raw JSON for an unknown shape.
+
+use crate::domain::{MfaPrompt, Step, StepResult};
+use leptos::prelude::*;
+
+fn mfa(prompt: MfaPrompt) -> impl IntoView {
+    let expiry = prompt
+        .expiry_ms
+        .map(|ms| format!("expires {} s after it was issued", ms / 1000));
+    view! {
+        <div class="bjh-timeline__mfa">
+            <strong>"Waiting for the user"</strong>
+            {prompt.method.map(|m| view! { <span>" · method "<code>{m}</code></span> })}
+            {prompt.description.map(|d| view! { <p>{d}</p> })}
+            <ul>{prompt.inputs.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            {expiry.map(|e| view! { <p class="bjh-muted">{e}</p> })}
+        </div>
+    }
+}
+
+fn result(result: StepResult) -> AnyView {
+    match result {
+        StepResult::None => ().into_any(),
+        StepResult::Link(link) => {
+            view! { <p class="bjh-timeline__link">{link.kind}" "<code>{link.url}</code></p> }
+                .into_any()
+        }
+        StepResult::Error(error) => view! {
+            <dl class="bjh-timeline__error">
+                <dt>"Code"</dt>
+                <dd><code>{error.code.clone()}</code></dd>
+                <dt>"Title"</dt>
+                <dd>{error.title.clone().unwrap_or_default()}</dd>
+                <dt>"Detail"</dt>
+                <dd>{error.detail.clone().unwrap_or_default()}</dd>
+            </dl>
+        }
+        .into_any(),
+        StepResult::Mfa(prompt) => mfa(prompt).into_any(),
+        StepResult::Other(raw) => {
+            view! { <pre class="bjh-timeline__raw">{raw.to_string()}</pre> }.into_any()
+        }
+    }
+}
+
+/// The step timeline.
+#[component]
+pub fn StepTimeline(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
+    view! {
+        <ol class="bjh-timeline" aria-label="Step timeline">
+            {move || {
+                steps
+                    .get()
+                    .into_iter()
+                    .map(|step| {
+                        view! {
+                            <li
+                                class=format!("bjh-timeline__step bjh-step--{}", step.status.css_modifier())
+                                data-step-status=step.status.as_str().to_owned()
+                            >
+                                <span class="bjh-step__mark" aria-hidden="true">{step.status.symbol()}</span>
+                                <span class="bjh-timeline__title">{step.title.clone()}</span>
+                                <span class="bjh-step__status">{step.status.as_str().to_owned()}</span>
+                                {result(step.result)}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+    }
+}
