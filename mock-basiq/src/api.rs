@@ -4,7 +4,7 @@
 use crate::faults::Fault;
 use crate::http::{Incoming, Reply};
 use crate::state::State;
-use basiq_job_history::api::demo::{DEMO_USER_ID, job_list};
+use basiq_job_history::api::demo::{DEMO_USER_ID, DEMO_USERS, job_list};
 use serde_json::{Value, json};
 use tiny_http::Method;
 
@@ -52,6 +52,11 @@ fn connection_of(job: &Value) -> Option<&str> {
     source.split("/connections/").nth(1)
 }
 
+fn user_of(job: &Value) -> Option<&str> {
+    let source = job.pointer("/links/source")?.as_str()?;
+    source.split("/users/").nth(1)?.split('/').next()
+}
+
 fn reference(id: &str) -> Value {
     json!({"type": "job", "id": id, "links": {"self": format!("{API}/jobs/{id}")}})
 }
@@ -77,7 +82,7 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
     }
     match (&request.method, segments.as_slice()) {
         (Method::Get, ["users", user, "jobs"]) => {
-            if *user != DEMO_USER_ID {
+            if !DEMO_USERS.contains(user) {
                 return error(
                     404,
                     "resource-not-found",
@@ -103,11 +108,12 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
             };
             let mut jobs = state.jobs();
             jobs.retain(|job| {
-                wanted
-                    .as_deref()
-                    .is_none_or(|c| connection_of(job) == Some(c))
+                user_of(job).unwrap_or(DEMO_USER_ID) == *user
+                    && wanted
+                        .as_deref()
+                        .is_none_or(|c| connection_of(job) == Some(c))
             });
-            Reply::json(200, &job_list(jobs))
+            Reply::json(200, &job_list(user, jobs))
         }
         (Method::Get, ["jobs", id]) => {
             match state.jobs().into_iter().find(|job| job["id"] == *id) {

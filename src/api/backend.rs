@@ -2,7 +2,7 @@
 //! identically on either.
 
 use super::client::HttpClient;
-use super::demo::demo_job_list;
+use super::demo::{DEMO_USER_ID, demo_jobs, job_list};
 use super::error::ApiError;
 use crate::domain::{Job, JobPage, parse_job_list};
 use crate::platform;
@@ -36,8 +36,10 @@ impl Backend {
         matches!(self, Self::Demo(_))
     }
 
+    /// Every demo user's jobs now.
     fn demo_page(started: DateTime<Utc>) -> JobPage {
-        parse_job_list(&demo_job_list(started, platform::now())).unwrap_or_default()
+        parse_job_list(&job_list(DEMO_USER_ID, demo_jobs(started, platform::now())))
+            .unwrap_or_default()
     }
 
     /// A user's jobs, optionally one connection's.
@@ -51,7 +53,7 @@ impl Backend {
                 let mut page = Self::demo_page(*started);
                 page.jobs.retain(|job| {
                     connection_id.is_none_or(|c| job.connection_id() == Some(c))
-                        && job.user_id().is_none_or(|u| u == user_id)
+                        && job.user_id().unwrap_or(DEMO_USER_ID) == user_id
                 });
                 Ok(page)
             }

@@ -10,8 +10,14 @@ use serde_json::{Value, json};
 
 const API: &str = "https://au-api.basiq.io";
 
-/// The demo user whose jobs are listed.
+/// The demo user whose jobs are listed by default.
 pub const DEMO_USER_ID: &str = "a2cb616d-2a1c-4c08-b448-cedb22e707f6";
+
+/// A second demo user, with a few jobs of their own (`?userId=` switches to them).
+pub const SECOND_USER_ID: &str = "7d41e2b0-5c3a-4f7e-9b61-0c8f2a9e4d13";
+
+/// Every demo user.
+pub const DEMO_USERS: [&str; 2] = [DEMO_USER_ID, SECOND_USER_ID];
 
 const HOUR: i64 = 3600;
 
@@ -40,8 +46,16 @@ const CONSENT: Ending = Ending::Fails(
     "access_denied",
 );
 
+const MAINTENANCE: Ending = Ending::Fails(
+    1,
+    "maintenance",
+    "Institution under maintenance",
+    "The institution is undergoing scheduled maintenance.",
+);
+
 fn scripts() -> Vec<Script> {
     let s = |seq, connection, start_offset_s, steps, ending| Script {
+        user: DEMO_USER_ID,
         connection: id(connection),
         seq,
         start_offset_s,
@@ -65,10 +79,26 @@ fn scripts() -> Vec<Script> {
         s(10, 0xc2, 0, LIVE, Ending::Success),
         s(11, 0xc3, 0, LIVE, OUTAGE),
         s(12, 0xc4, 20, FAST, Ending::Success),
+        second(s(
+            13,
+            0xd1,
+            -3 * 24 * HOUR - 4 * HOUR,
+            FAST,
+            Ending::Success,
+        )),
+        second(s(14, 0xd1, -26 * HOUR, SLOW, MAINTENANCE)),
+        second(s(15, 0xd2, -3 * HOUR, FAST, Ending::Success)),
     ]
 }
 
-/// The demo user's jobs as Basiq would list them at `now`, for a demo that started at `started`.
+fn second(script: Script) -> Script {
+    Script {
+        user: SECOND_USER_ID,
+        ..script
+    }
+}
+
+/// Every demo user's jobs as Basiq would list them at `now`, for a demo that started at `started`.
 /// Jobs scheduled after `now` have not appeared yet.
 pub fn demo_jobs(started: DateTime<Utc>, now: DateTime<Utc>) -> Vec<Value> {
     scripts()
@@ -77,15 +107,10 @@ pub fn demo_jobs(started: DateTime<Utc>, now: DateTime<Utc>) -> Vec<Value> {
         .collect()
 }
 
-/// Wraps jobs in Basiq's list envelope.
-pub fn job_list(data: Vec<Value>) -> Value {
+/// Wraps a user's jobs in Basiq's list envelope.
+pub fn job_list(user: &str, data: Vec<Value>) -> Value {
     json!({"type": "list", "size": data.len(), "data": data,
-        "links": {"self": format!("{API}/users/{DEMO_USER_ID}/jobs")}})
-}
-
-/// The demo jobs wrapped in Basiq's list envelope.
-pub fn demo_job_list(started: DateTime<Utc>, now: DateTime<Utc>) -> Value {
-    job_list(demo_jobs(started, now))
+        "links": {"self": format!("{API}/users/{user}/jobs")}})
 }
 
 /// `count` settled jobs spread evenly over the last seven days before `now`, mostly Success,
@@ -102,6 +127,7 @@ pub fn bulk_jobs(count: u64, now: DateTime<Utc>) -> Vec<Value> {
                 OUTAGE,
             ][(i % 5) as usize];
             let script = Script {
+                user: DEMO_USER_ID,
                 seq: 1_000_000 + i,
                 connection: id(0xc1 + i % 4),
                 start_offset_s: -HOUR - span * i as i64 / count.max(1) as i64,
@@ -124,6 +150,7 @@ pub fn refresh_job(
     now: DateTime<Utc>,
 ) -> Value {
     let script = Script {
+        user: DEMO_USER_ID,
         seq,
         connection: connection_id.to_owned(),
         start_offset_s: 0,
@@ -146,7 +173,8 @@ mod tests {
     use chrono::TimeDelta;
 
     fn statuses(started: DateTime<Utc>, now: DateTime<Utc>) -> Vec<(String, CardStatus)> {
-        let page = parse_job_list(&demo_job_list(started, now)).expect("demo list parses");
+        let page = parse_job_list(&job_list(DEMO_USER_ID, demo_jobs(started, now)))
+            .expect("demo list parses");
         assert!(page.problems.is_empty(), "{:?}", page.problems);
         page.jobs
             .iter()
@@ -160,7 +188,7 @@ mod tests {
 
     #[test]
     fn shows_all_three_outcomes_at_once() {
-        let page = parse_job_list(&demo_job_list(start(), start())).unwrap();
+        let page = parse_job_list(&job_list(DEMO_USER_ID, demo_jobs(start(), start()))).unwrap();
         let counts = StatusCounts::of(&page.jobs);
         assert!(
             counts.pending >= 1 && counts.success >= 1 && counts.failed >= 1,
@@ -204,7 +232,7 @@ mod tests {
 
     #[test]
     fn bulk_jobs_are_many_distinct_settled_jobs() {
-        let page = parse_job_list(&job_list(bulk_jobs(500, start()))).unwrap();
+        let page = parse_job_list(&job_list(DEMO_USER_ID, bulk_jobs(500, start()))).unwrap();
         assert_eq!(page.jobs.len(), 500);
         assert!(page.problems.is_empty(), "{:?}", page.problems);
         let counts = StatusCounts::of(&page.jobs);
@@ -223,6 +251,17 @@ mod tests {
         assert_eq!(status(false, 5), CardStatus::Pending);
         assert_eq!(status(false, 25), CardStatus::Success);
         assert_eq!(status(true, 25), CardStatus::Failed);
+    }
+
+    #[test]
+    fn a_second_user_has_jobs_of_their_own() {
+        let page = parse_job_list(&job_list(SECOND_USER_ID, demo_jobs(start(), start()))).unwrap();
+        let theirs = page
+            .jobs
+            .iter()
+            .filter(|j| j.user_id() == Some(SECOND_USER_ID))
+            .count();
+        assert_eq!(theirs, 3);
     }
 
     #[test]

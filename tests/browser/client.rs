@@ -2,7 +2,7 @@
 //! preflight are exercised too): every fault becomes the specific typed error.
 
 use basiq_job_history::api::client::{AuthMode, HttpClient};
-use basiq_job_history::api::demo::DEMO_USER_ID;
+use basiq_job_history::api::demo::{DEMO_USER_ID, SECOND_USER_ID};
 use basiq_job_history::api::error::ApiError;
 use gloo_net::http::Request;
 use serde_json::{Value, json};
@@ -67,6 +67,13 @@ async fn lists_the_demo_jobs_and_filters_by_connection() {
     );
     let job = client().get_job(&page.jobs[0].id).await.unwrap();
     assert_eq!(job.id, page.jobs[0].id);
+    let second = client().list_jobs(SECOND_USER_ID, None).await.unwrap();
+    assert_eq!(second.jobs.len(), 3);
+    let unknown = client().list_jobs("no-such-user", None).await;
+    assert!(
+        matches!(unknown, Err(ApiError::NotFound(Some(_)))),
+        "{unknown:?}"
+    );
 }
 
 #[wasm_bindgen_test]

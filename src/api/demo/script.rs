@@ -2,7 +2,7 @@
 //! the job ends in success, a failure at a given step, or an MFA wait. Rendered as the JSON
 //! Basiq would return at any moment.
 
-use super::{API, DEMO_USER_ID};
+use super::API;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 use uuid::Builder;
@@ -25,6 +25,7 @@ pub(super) enum Ending {
 
 /// One scripted job: when it starts relative to the demo start, and how long each step takes.
 pub(super) struct Script {
+    pub user: &'static str,
     pub seq: u64,
     pub connection: String,
     pub start_offset_s: i64,
@@ -59,7 +60,8 @@ impl Script {
             return None;
         }
         let connection = &self.connection;
-        let source = format!("{API}/users/{DEMO_USER_ID}/connections/{connection}");
+        let user = self.user;
+        let source = format!("{API}/users/{user}/connections/{connection}");
         let job_id = id(self.seq);
         let mut clock = created;
         let mut updated = created;
@@ -91,7 +93,7 @@ impl Script {
                             json!({"code": code, "title": title, "detail": detail}),
                         )
                     }
-                    _ => ("success", link_result(title, connection, &job_id)),
+                    _ => ("success", link_result(user, title, connection, &job_id)),
                 }
             };
             steps.push(json!({"title": title, "status": status, "result": result}));
@@ -119,15 +121,15 @@ impl Script {
     }
 }
 
-fn link_result(title: &str, connection: &str, job_id: &str) -> Value {
+fn link_result(user: &str, title: &str, connection: &str, job_id: &str) -> Value {
     let url = match title {
-        "verify-credentials" => format!("/users/{DEMO_USER_ID}/connections/{connection}"),
+        "verify-credentials" => format!("/users/{user}/connections/{connection}"),
         "create-report" => format!("/reports/{job_id}"),
-        "retrieve-statements" => format!("/users/{DEMO_USER_ID}/statements"),
+        "retrieve-statements" => format!("/users/{user}/statements"),
         "retrieve-accounts" => {
-            format!("/users/{DEMO_USER_ID}/accounts?filter=institution.id.eq('AU00000')")
+            format!("/users/{user}/accounts?filter=institution.id.eq('AU00000')")
         }
-        _ => format!("/users/{DEMO_USER_ID}/transactions?filter=institution.id.eq('AU00000')"),
+        _ => format!("/users/{user}/transactions?filter=institution.id.eq('AU00000')"),
     };
     json!({"type": "link", "url": url})
 }
