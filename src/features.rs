@@ -2,3 +2,4 @@
 
 pub mod detail;
 pub mod history;
+pub mod shortcuts;

@@ -1,5 +1,8 @@
 //! The history view: a user's (or one connection's) jobs as live cards, with filters.
 
+mod connection_select;
+mod date_range;
+mod filter_url;
 mod history_page;
 mod job_card;
 mod job_list;
@@ -7,7 +10,10 @@ mod list_notices;
 mod live_bar;
 mod search_box;
 mod status_chips;
+mod status_reference;
 
+pub use connection_select::ConnectionSelect;
+pub use date_range::DateRange;
 pub use history_page::HistoryPage;
 pub use job_card::JobCard;
 pub use job_list::JobList;
@@ -15,3 +21,4 @@ pub use list_notices::ListNotices;
 pub use live_bar::LiveBar;
 pub use search_box::SearchBox;
 pub use status_chips::StatusChips;
+pub use status_reference::StatusReference;

@@ -76,3 +76,74 @@ fn failed_card_names_the_failing_step_and_code() {
         "invalid-credentials"
     );
 }
+
+#[wasm_bindgen_test]
+fn hostile_strings_render_as_text_and_fit_in_360_pixels() {
+    let long_id = "9".repeat(300);
+    let raw = serde_json::json!({
+        "type": "job", "id": long_id,
+        "created": "2025-01-01T00:00:00Z", "updated": "2025-01-01T00:00:10Z",
+        "steps": [{
+            "title": "<img src=x onerror=alert(1)>", "status": "failed",
+            "result": {"code": "<script>alert(1)</script>", "title": "\u{202e}RTL עברית",
+                "detail": "<b>bold</b> javascript:alert(1) \u{200b}zero-width 🏦"}
+        }],
+        "links": {"source": "https://au-api.basiq.io/users/u/connections/<svg onload=alert(1)>"}
+    });
+    let job = basiq_job_history::domain::parse_job(&raw).unwrap();
+    let root = card(job);
+    root.set_attribute("style", "width: 360px").unwrap();
+    assert!(
+        root.query_selector("img, script, b").unwrap().is_none(),
+        "no markup from the API"
+    );
+    assert!(
+        root.query_selector("[onerror], [onload]")
+            .unwrap()
+            .is_none()
+    );
+    let text = root.text_content().unwrap();
+    assert!(text.contains("<img src=x onerror=alert(1)>"));
+    assert!(text.contains("<script>alert(1)</script>"));
+    assert!(text.contains(&"9".repeat(300)));
+    let card = article(&root);
+    assert!(
+        card.scroll_width() <= card.client_width(),
+        "{} > {}",
+        card.scroll_width(),
+        card.client_width()
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_result_shape_renders() {
+    let mfa = card(fixture(include_str!(
+        "../../../shared/basiq/fixtures/job-mfa-challenge.json"
+    )));
+    assert_eq!(
+        text_of(&mfa, ".bjh-step--in-progress .bjh-step__note"),
+        "waiting for the user"
+    );
+    let odd = card(fixture(include_str!(
+        "../../../shared/basiq/fixtures/job-unknown-fields.json"
+    )));
+    assert_eq!(
+        text_of(&odd, "[data-step-status=skipped] .bjh-step__title"),
+        "retrieve-account-holders"
+    );
+    assert_eq!(
+        text_of(&odd, ".bjh-playbook__code"),
+        "upstream-session-conflict"
+    );
+    assert!(text_of(&odd, ".bjh-playbook__cause").contains("Institution session conflict"));
+    let legacy = card(fixture(include_str!(
+        "../../../shared/basiq/fixtures/job-legacy-array-result.json"
+    )));
+    assert_eq!(attr(&legacy, "article", "data-job-id"), "84317");
+    assert_eq!(attr(&legacy, "article", "data-status"), "success");
+    let report = card(fixture(include_str!(
+        "../../../shared/basiq/fixtures/job-report-success.json"
+    )));
+    assert_eq!(attr(&report, "article", "data-status"), "success");
+    assert_eq!(text_of(&report, ".bjh-card__kind"), "report");
+}

@@ -20,9 +20,20 @@ pub fn fixture(text: &str) -> Job {
     parse_job(&serde_json::from_str(text).expect("fixture is JSON")).expect("fixture parses")
 }
 
+/// Adds the app's stylesheet to the test page once, so layout is tested with the real CSS.
+fn add_stylesheet(document: &web_sys::Document) {
+    if document.get_element_by_id("bjh-test-style").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("bjh-test-style");
+        style.set_text_content(Some(include_str!("../../style/main.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
 /// Mounts a view into a fresh container and returns the container.
 pub fn mount(view: impl FnOnce() -> AnyView + 'static) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
+    add_stylesheet(&document);
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
     std::mem::forget(leptos::mount::mount_to(container.clone(), view));

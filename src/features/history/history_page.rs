@@ -1,51 +1,25 @@
 //! The history view: a user's (or one connection's) jobs, live, with filters in the URL.
 
-use super::{JobList, ListNotices, LiveBar, SearchBox, StatusChips};
+use super::filter_url::{filter_href, use_url_filter};
+use super::{
+    ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, SearchBox, StatusChips,
+    StatusReference,
+};
 use crate::api::backend::Backend;
 use crate::api::demo::DEMO_USER_ID;
 use crate::api::policy::PollPolicy;
-use crate::api::urls::encode_component;
 use crate::domain::{CardStatus, JobFilter, StatusCounts, derive_status};
 use crate::live::{Clock, use_job_history};
-use crate::platform::{self, viewer_offset};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
-
-const FILTER_KEYS: [&str; 5] = ["status", "q", "connection", "from", "to"];
-
-/// Builds `path?query` for a filter.
-pub fn filter_href(path: &str, filter: &JobFilter) -> String {
-    let offset = viewer_offset(platform::now());
-    let query: Vec<String> = filter
-        .to_query(offset)
-        .into_iter()
-        .map(|(key, value)| format!("{key}={}", encode_component(&value)))
-        .collect();
-    if query.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{}", query.join("&"))
-    }
-}
+use leptos_router::hooks::use_location;
 
 /// The history view.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let backend = expect_context::<Backend>();
     let clock = expect_context::<Clock>();
-    let query = use_query_map();
     let path = use_location().pathname;
-    let filter = Memo::new(move |_| {
-        let params = query.get();
-        let pairs: Vec<(&str, String)> = FILTER_KEYS
-            .iter()
-            .filter_map(|k| params.get(k).map(|v| (*k, v)))
-            .collect();
-        JobFilter::from_query(
-            pairs.iter().map(|(k, v)| (*k, v.as_str())),
-            viewer_offset(platform::now()),
-        )
-    });
+    let filter = use_url_filter();
     let scope = Signal::derive(move || {
         (
             DEMO_USER_ID.to_owned(),
@@ -68,6 +42,16 @@ pub fn HistoryPage() -> impl IntoView {
             })
         })
     });
+    let connections = Memo::new(move |_| {
+        let mut ids: Vec<String> = history.rows.with(|rows| {
+            rows.iter()
+                .filter_map(|r| r.job.with(|j| j.connection_id().map(str::to_owned)))
+                .collect()
+        });
+        ids.sort();
+        ids.dedup();
+        ids
+    });
     let chip_href = move |status: Option<CardStatus>| {
         let f = JobFilter {
             status,
@@ -80,6 +64,11 @@ pub fn HistoryPage() -> impl IntoView {
             <div class="bjh-toolbar">
                 <StatusChips counts=counts active=Signal::derive(move || filter.with(|f| f.status)) href=chip_href />
                 <SearchBox filter=filter />
+            </div>
+            <div class="bjh-toolbar">
+                <ConnectionSelect filter=filter connections=connections />
+                <DateRange filter=filter />
+                <StatusReference />
             </div>
             <LiveBar history=history clock=clock />
             <ListNotices history=history clock=clock />

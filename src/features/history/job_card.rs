@@ -37,6 +37,7 @@ pub fn JobCard(
             class=move || format!("bjh-card bjh-card--{}", status.get().as_str())
             data-job-id=move || job.read().id.clone()
             data-status=move || status.get().as_str()
+            tabindex="-1"
         >
             <header class="bjh-card__head">
                 <StatusBadge status=status />

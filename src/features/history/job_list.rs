@@ -6,6 +6,9 @@ use crate::domain::{JobFilter, derive_status};
 use crate::live::{Clock, JobHistory, JobRow};
 use leptos::prelude::*;
 
+/// How many cards are added at a time: the DOM stays small however long the history is.
+const PAGE: usize = 100;
+
 /// The cards.
 #[component]
 pub fn JobList(
@@ -13,23 +16,40 @@ pub fn JobList(
     #[prop(into)] filter: Signal<JobFilter>,
     clock: Clock,
 ) -> impl IntoView {
+    let limit = RwSignal::new(PAGE);
+    let matching = Memo::new(move |_| {
+        filter.with(|f| {
+            history.rows.with(|rows| {
+                rows.iter()
+                    .filter(|r| r.job.with(|job| f.matches(job)))
+                    .count()
+            })
+        })
+    });
     let visible = move || -> Vec<JobRow> {
         let f = filter.get();
         history.rows.with(|rows| {
             rows.iter()
                 .filter(|r| r.job.with(|job| f.matches(job)))
+                .take(limit.get())
                 .cloned()
                 .collect()
+        })
+    };
+    let more = move || {
+        let hidden = matching.get().saturating_sub(limit.get());
+        (hidden > 0).then(|| {
+            view! {
+                <button class="bjh-button bjh-more" type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {format!("Show {} more of {hidden}", hidden.min(PAGE))}
+                </button>
+            }
         })
     };
     let state = move || {
         let loaded = history.loaded.get();
         let any = history.rows.with(|rows| !rows.is_empty());
-        let none_match = filter.with(|f| {
-            history
-                .rows
-                .with(|rows| !rows.iter().any(|r| r.job.with(|j| f.matches(j))))
-        });
+        let none_match = matching.get() == 0;
         match (loaded, any, none_match) {
             (false, _, _) => Some(view! { <Skeletons /> }.into_any()),
             (true, false, _) if history.error.with(Option::is_none) => {
@@ -57,6 +77,7 @@ pub fn JobList(
                 }
             />
         </ul>
+        {more}
     }
 }
 
