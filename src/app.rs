@@ -1,11 +1,14 @@
-//! The root component: routes and shared context.
+//! The root component: loads the configuration, then provides the backend, settings and clock
+//! to the routes.
 
 use crate::api::backend::Backend;
-use crate::components::ThemeToggle;
+use crate::components::{ThemeToggle, TokenGate};
+use crate::config::ConfigError;
 use crate::features::detail::JobDetailPage;
 use crate::features::history::HistoryPage;
 use crate::features::shortcuts::KeyboardShortcuts;
 use crate::live::use_clock;
+use crate::settings::{self, Settings, Startup};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -13,24 +16,72 @@ use leptos_router::path;
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Backend::demo());
     provide_context(use_clock());
+    let startup = LocalResource::new(settings::load);
     view! {
         <Router>
-            <div class="bjh-app">
-                <header class="bjh-app__bar">
-                    <h1 class="bjh-app__title">"Basiq Job History"</h1>
-                    <span class="bjh-app__spacer"></span>
-                    <ThemeToggle />
-                </header>
-                <main class="bjh-app__main">
-                    <Routes fallback=|| view! { <p class="bjh-empty">"Page not found."</p> }>
-                        <Route path=path!("/") view=HistoryPage />
-                        <Route path=path!("/jobs/:id") view=JobDetailPage />
-                    </Routes>
-                </main>
-                <KeyboardShortcuts />
-            </div>
+            <Suspense fallback=|| view! { <p class="bjh-empty bjh-app__main">"Loading…"</p> }>
+                {move || {
+                    startup
+                        .get()
+                        .map(|startup| match startup {
+                            Startup::Ready(backend, settings) => view! { <Shell backend settings /> }.into_any(),
+                            Startup::Invalid(error) => view! { <ConfigErrorPage error /> }.into_any(),
+                        })
+                }}
+            </Suspense>
         </Router>
+    }
+}
+
+/// The app bar and routes, once the configuration is known.
+#[component]
+fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
+    let (demo, theme, needs_token) = (settings.demo, settings.theme, settings.needs_token);
+    let routes = move || {
+        view! {
+            <Routes fallback=|| view! { <p class="bjh-empty">"Page not found."</p> }>
+                <Route path=path!("/") view=HistoryPage />
+                <Route path=path!("/jobs/:id") view=JobDetailPage />
+            </Routes>
+        }
+    };
+    provide_context(backend);
+    provide_context(settings);
+    view! {
+        <div class="bjh-app">
+            <header class="bjh-app__bar">
+                <h1 class="bjh-app__title">"Basiq Job History"</h1>
+                {demo.then(|| view! {
+                    <span class="bjh-badge bjh-badge--demo" data-testid="demo-badge" title="No config.json: built-in demo data">
+                        "Demo data"
+                    </span>
+                })}
+                <span class="bjh-app__spacer"></span>
+                <ThemeToggle initial=theme />
+            </header>
+            <main class="bjh-app__main">
+                {if needs_token {
+                    view! { <TokenGate>{routes()}</TokenGate> }.into_any()
+                } else {
+                    routes().into_any()
+                }}
+            </main>
+            <KeyboardShortcuts />
+        </div>
+    }
+}
+
+/// Shown instead of the app when `config.json` is there but cannot be used.
+#[component]
+fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    view! {
+        <main class="bjh-app__main">
+            <div class="bjh-notice bjh-notice--error" role="alert" data-testid="config-error">
+                <strong>"The configuration cannot be used"</strong>
+                <span data-field=error.field.clone()>{error.to_string()}</span>
+                <span>"Fix config.json beside index.html (see the README for its schema) and reload."</span>
+            </div>
+        </main>
     }
 }

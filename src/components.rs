@@ -6,10 +6,12 @@ pub mod playbook_card;
 pub mod status_badge;
 pub mod step_strip;
 pub mod theme_toggle;
+pub mod token_gate;
 
 pub use copy_button::CopyButton;
 pub use local_time::LocalTime;
 pub use playbook_card::PlaybookCard;
 pub use status_badge::StatusBadge;
 pub use step_strip::StepStrip;
-pub use theme_toggle::{Theme, ThemeToggle};
+pub use theme_toggle::ThemeToggle;
+pub use token_gate::TokenGate;

@@ -4,10 +4,12 @@
 
 pub mod api;
 pub mod components;
+pub mod config;
 pub mod domain;
 pub mod features;
 pub mod live;
 pub mod platform;
+pub mod settings;
 
 mod app;
 pub use app::App;

@@ -7,6 +7,7 @@
 //! - `POST /__mock/clock` `{"advanceSeconds": 30}` fast-forwards the mock's clock.
 //! - `POST /__mock/jobs` `{"bulk": 5000}` adds that many settled jobs to the list.
 //! - `POST /__mock/auth` `{"requireToken": true, "tokenTtl": 60}` demands tokens from `/token`.
+//! - `PUT /__mock/config` (any text) is served as the app's `config.json`; `DELETE` removes it.
 //! - `POST /__mock/reset` forgets everything and restarts the demo.
 
 use crate::faults::Rule;
@@ -72,8 +73,18 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
                 .unwrap_or(3600);
             ok()
         }),
+        (Method::Put, "/config") => {
+            state.config = Some(request.body.clone());
+            Ok(ok())
+        }
+        (Method::Delete, "/config") => {
+            state.config = None;
+            Ok(ok())
+        }
         (Method::Post, "/reset") => {
+            let config = state.config.take();
             *state = State::new(0, 3600, false, Vec::new());
+            state.config = config;
             Ok(ok())
         }
         _ => Err(Reply::text(404, "unknown control endpoint")),

@@ -1,14 +1,14 @@
 //! A mock Basiq API and static file server on 127.0.0.1, for development and end-to-end tests.
 //!
 //! ```text
-//! mock-basiq [--port 4010] [--static DIR] [--base /sub/path/] [--api-prefix /basiq]
+//! mock-basiq [--port 4010] [--static DIR [--config FILE]] [--base /sub/path/] [--api-prefix /basiq]
 //!            [--jobs N] [--token-ttl SECONDS] [--require-token] [--fault MATCH=FAULT]...
 //! ```
 //! The API serves the demo's jobs (the same the app shows offline), progressing in real time,
 //! under `--api-prefix` (default `/`, or `/basiq` when `--static` is given, so the app and the
 //! API share one origin as behind an integrator's proxy). `--static` serves a built `dist/`
-//! under `--base` with a single-page-app fallback. Faults and the clock are steered through
-//! `/__mock/…` (see `control.rs`).
+//! under `--base` with a single-page-app fallback, and `--config FILE` as its `config.json`.
+//! Faults, the clock and the config are steered through `/__mock/…` (see `control.rs`).
 
 mod api;
 mod control;
@@ -27,6 +27,7 @@ use std::sync::{Arc, Mutex};
 struct Options {
     port: u16,
     static_dir: Option<PathBuf>,
+    config: Option<PathBuf>,
     base: String,
     api_prefix: Option<String>,
     bulk: u64,
@@ -35,13 +36,14 @@ struct Options {
     faults: Vec<faults::Rule>,
 }
 
-const USAGE: &str = "usage: mock-basiq [--port 4010] [--static DIR] [--base /sub/path/] [--api-prefix /basiq] \
+const USAGE: &str = "usage: mock-basiq [--port 4010] [--static DIR] [--config FILE] [--base /sub/path/] [--api-prefix /basiq] \
 [--jobs N] [--token-ttl SECONDS] [--require-token] [--fault MATCH=FAULT]...";
 
 fn parse_args() -> Result<Options, String> {
     let mut o = Options {
         port: 4010,
         static_dir: None,
+        config: None,
         base: "/".into(),
         api_prefix: None,
         bulk: 0,
@@ -55,6 +57,7 @@ fn parse_args() -> Result<Options, String> {
         match flag.as_str() {
             "--port" => o.port = value()?.parse().map_err(|e| format!("--port: {e}"))?,
             "--static" => o.static_dir = Some(PathBuf::from(value()?)),
+            "--config" => o.config = Some(PathBuf::from(value()?)),
             "--base" => o.base = static_files::normalise_base(&value()?),
             "--api-prefix" => o.api_prefix = Some(static_files::normalise_base(&value()?)),
             "--jobs" => o.bulk = value()?.parse().map_err(|e| format!("--jobs: {e}"))?,
@@ -125,12 +128,20 @@ fn main() {
     let site = options
         .static_dir
         .map(|dir| Arc::new(static_files::Site::new(dir, options.base.clone())));
-    let state = Arc::new(Mutex::new(State::new(
+    let mut initial = State::new(
         options.bulk,
         options.token_ttl,
         options.require_token,
         options.faults,
-    )));
+    );
+    if let Some(path) = &options.config {
+        initial.config = Some(std::fs::read_to_string(path).unwrap_or_else(|e| {
+            eprintln!("mock-basiq: cannot read {}: {e}", path.display());
+            std::process::exit(1);
+        }));
+    }
+    let state = Arc::new(Mutex::new(initial));
+    let config_path: Arc<str> = format!("{}config.json", options.base).into();
     let prefix: Arc<str> = prefix.into();
     println!(
         "mock-basiq: API on http://127.0.0.1:{}{prefix}",
@@ -143,7 +154,12 @@ fn main() {
         );
     }
     for mut request in server.incoming_requests() {
-        let (site, state, prefix) = (site.clone(), state.clone(), prefix.clone());
+        let (site, state, prefix, config_path) = (
+            site.clone(),
+            state.clone(),
+            prefix.clone(),
+            config_path.clone(),
+        );
         std::thread::spawn(move || {
             let incoming = Incoming::read(&mut request);
             let path = incoming.path.clone();
@@ -156,6 +172,12 @@ fn main() {
                 .or((path == prefix.trim_end_matches('/')).then_some(""))
             {
                 api_reply(&state, &incoming, &format!("/{rest}"))
+            } else if let Some(config) = (path == *config_path)
+                .then(|| state.lock().expect("state lock").config.clone())
+                .flatten()
+            {
+                Reply::bytes(200, "application/json", config.into_bytes())
+                    .header("Cache-Control", "no-cache")
             } else {
                 match &site {
                     Some(site) => site.respond(&incoming.method, request.url()),

@@ -26,6 +26,8 @@ pub struct State {
     pub refreshes: Vec<Refresh>,
     pub faults: Vec<Rule>,
     pub requests: Vec<Value>,
+    /// The `config.json` served beside the app, if any (else the static folder's, or 404).
+    pub config: Option<String>,
 }
 
 impl State {
@@ -41,6 +43,7 @@ impl State {
             refreshes: Vec::new(),
             faults,
             requests: Vec::new(),
+            config: None,
         };
         state.started = state.now();
         state

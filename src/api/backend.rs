@@ -31,6 +31,13 @@ impl Backend {
         }
     }
 
+    /// Gives the HTTP client a token to use (prompt mode, or a host page's message).
+    pub fn set_token(&self, token: String) {
+        if let Self::Http(client) = self {
+            client.set_token(token, None);
+        }
+    }
+
     /// Whether this is the built-in demo.
     pub fn is_demo(&self) -> bool {
         matches!(self, Self::Demo(_))

@@ -11,6 +11,7 @@ mod live_bar;
 mod search_box;
 mod status_chips;
 mod status_reference;
+mod user_history;
 
 pub use connection_select::ConnectionSelect;
 pub use date_range::DateRange;
@@ -22,3 +23,4 @@ pub use live_bar::LiveBar;
 pub use search_box::SearchBox;
 pub use status_chips::StatusChips;
 pub use status_reference::StatusReference;
+pub use user_history::UserHistory;

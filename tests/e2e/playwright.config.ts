@@ -3,6 +3,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** A second server whose config.json points the app at the mock API (tests set it). */
+export const apiPort = port + 1;
 
 export default defineConfig({
   testDir: '.',
@@ -27,11 +29,11 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `../../target/debug/mock-basiq --port ${port} --static ../../dist`,
-    url: `http://127.0.0.1:${port}/`,
+  webServer: [port, apiPort].map((p) => ({
+    command: `../../target/debug/mock-basiq --port ${p} --static ../../dist`,
+    url: `http://127.0.0.1:${p}/`,
     reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  })),
 });

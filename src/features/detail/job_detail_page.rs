@@ -6,6 +6,7 @@ use crate::api::policy::PollPolicy;
 use crate::components::PlaybookCard;
 use crate::domain::time::format_relative;
 use crate::live::{Clock, use_job};
+use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -18,7 +19,8 @@ pub fn JobDetailPage() -> impl IntoView {
     let params = use_params_map();
     let job_id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
     let api_base = backend.api_base().to_owned();
-    let live = use_job(backend, job_id, PollPolicy::default());
+    let fast = expect_context::<Settings>().poll_interval;
+    let live = use_job(backend, job_id, PollPolicy::with_fast(fast));
 
     let error = move || {
         live.error.get().map(|error| {

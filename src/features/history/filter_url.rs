@@ -1,28 +1,25 @@
 //! The history filter lives in the URL query: reading it, building links to other filters, and
 //! navigating to one (replacing the entry while typing, pushing one for a deliberate change).
 
-use crate::api::urls::encode_component;
 use crate::domain::JobFilter;
 use crate::platform::{self, viewer_offset};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 
 const FILTER_KEYS: [&str; 5] = ["status", "q", "connection", "from", "to"];
 
-/// Builds `path?query` for a filter.
-pub fn filter_href(path: &str, filter: &JobFilter) -> String {
-    let offset = viewer_offset(platform::now());
-    let query: Vec<String> = filter
-        .to_query(offset)
-        .into_iter()
-        .map(|(key, value)| format!("{key}={}", encode_component(&value)))
-        .collect();
-    if query.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{}", query.join("&"))
+/// Builds `path?query` for a filter, keeping the query's other parameters (`userId`, ...).
+pub fn filter_href(path: &str, current: &ParamsMap, filter: &JobFilter) -> String {
+    let mut params = current.clone();
+    for key in FILTER_KEYS {
+        params.remove(key);
     }
+    for (key, value) in filter.to_query(viewer_offset(platform::now())) {
+        params.insert(key, value);
+    }
+    format!("{path}{}", params.to_query_string())
 }
 
 /// The filter in the current URL.
@@ -46,12 +43,15 @@ pub fn use_url_filter() -> Memo<JobFilter> {
 pub fn use_set_filter() -> impl Fn(JobFilter, bool) + Clone + Send + Sync + 'static {
     let navigate = use_navigate();
     let path = use_location().pathname;
+    let query = use_query_map();
     move |filter: JobFilter, replace: bool| {
         let options = NavigateOptions {
             replace,
             scroll: false,
             ..NavigateOptions::default()
         };
-        navigate(&filter_href(&path.get_untracked(), &filter), options);
+        let href =
+            query.with_untracked(|current| filter_href(&path.get_untracked(), current, &filter));
+        navigate(&href, options);
     }
 }

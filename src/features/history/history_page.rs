@@ -1,81 +1,33 @@
-//! The history view: a user's (or one connection's) jobs, live, with filters in the URL.
+//! The history view: the configured user's jobs, or `?userId=`'s.
 
-use super::filter_url::{filter_href, use_url_filter};
-use super::{
-    ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, SearchBox, StatusChips,
-    StatusReference,
-};
-use crate::api::backend::Backend;
-use crate::api::demo::DEMO_USER_ID;
-use crate::api::policy::PollPolicy;
-use crate::domain::{CardStatus, JobFilter, StatusCounts, derive_status};
-use crate::live::{Clock, use_job_history};
+use super::UserHistory;
+use crate::settings::Settings;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::use_query_map;
 
-/// The history view.
+/// The history view. Without a user to show, it says how to name one.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let backend = expect_context::<Backend>();
-    let clock = expect_context::<Clock>();
-    let path = use_location().pathname;
-    let filter = use_url_filter();
-    let scope = Signal::derive(move || {
-        (
-            DEMO_USER_ID.to_owned(),
-            filter.with(|f| f.connection.clone()),
-        )
+    let settings = expect_context::<Settings>();
+    let query = use_query_map();
+    let user = Memo::new(move |_| {
+        query
+            .with(|q| q.get("userId"))
+            .filter(|u| !u.trim().is_empty())
+            .or_else(|| settings.user_id.clone())
     });
-    let history = use_job_history(backend, scope, PollPolicy::default());
-
-    let counts = Memo::new(move |_| {
-        filter.with(|f| {
-            history.rows.with(|rows| {
-                let mut counts = StatusCounts::default();
-                for row in rows {
-                    row.job.with(|job| {
-                        f.matches_ignoring_status(job)
-                            .then(|| counts.add(derive_status(job)))
-                    });
-                }
-                counts
-            })
-        })
-    });
-    let connections = Memo::new(move |_| {
-        let mut ids: Vec<String> = history.rows.with(|rows| {
-            rows.iter()
-                .filter_map(|r| r.job.with(|j| j.connection_id().map(str::to_owned)))
-                .collect()
-        });
-        ids.sort();
-        ids.dedup();
-        ids
-    });
-    let chip_href = move |status: Option<CardStatus>| {
-        let f = JobFilter {
-            status,
-            ..filter.get_untracked()
-        };
-        filter_href(&path.get_untracked(), &f)
-    };
-    view! {
-        <section class="bjh-history" aria-label="Job history">
-            <div class="bjh-toolbar">
-                <StatusChips counts=counts active=Signal::derive(move || filter.with(|f| f.status)) href=chip_href />
-                <SearchBox filter=filter />
-            </div>
-            <div class="bjh-toolbar">
-                <ConnectionSelect filter=filter connections=connections />
-                <DateRange filter=filter />
-                <StatusReference />
-            </div>
-            <LiveBar history=history clock=clock />
-            <ListNotices history=history clock=clock />
-            <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">
-                {move || history.announcement.get()}
-            </div>
-            <JobList history=history filter=filter clock=clock />
-        </section>
+    let has_user = Memo::new(move |_| user.with(Option::is_some));
+    move || {
+        if has_user.get() {
+            view! { <UserHistory user=Signal::derive(move || user.get().unwrap_or_default()) /> }
+                .into_any()
+        } else {
+            view! {
+                <p class="bjh-notice" data-testid="no-user">
+                    "No user to show: set \"userId\" in config.json, or add ?userId=… to the URL."
+                </p>
+            }
+            .into_any()
+        }
     }
 }

@@ -1,0 +1,47 @@
+//! For `auth.mode = "prompt"`: asks for a token before anything loads. The token is kept in
+//! memory only (never in the URL, storage or logs) and is gone on reload.
+
+use crate::api::backend::Backend;
+use leptos::prelude::*;
+
+/// Shows `children` once a token has been given.
+#[component]
+pub fn TokenGate(children: ChildrenFn) -> impl IntoView {
+    let backend = expect_context::<Backend>();
+    let given = RwSignal::new(false);
+    let token = RwSignal::new(String::new());
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let value = token.get_untracked().trim().to_owned();
+        if !value.is_empty() {
+            backend.set_token(value);
+            token.set(String::new());
+            given.set(true);
+        }
+    };
+    view! {
+        <Show
+            when=move || given.get()
+            fallback=move || {
+                view! {
+                    <form class="bjh-notice bjh-token" on:submit=submit.clone() data-testid="token-gate">
+                        <label class="bjh-field">
+                            <span class="bjh-field__label">"Access token"</span>
+                            <input
+                                class="bjh-field__input"
+                                type="password"
+                                autocomplete="off"
+                                prop:value=move || token.get()
+                                on:input=move |e| token.set(event_target_value(&e))
+                            />
+                        </label>
+                        <button class="bjh-button" type="submit">"Use token"</button>
+                        <span class="bjh-muted">"Kept in memory only; gone when you reload."</span>
+                    </form>
+                }
+            }
+        >
+            {children()}
+        </Show>
+    }
+}

@@ -1,0 +1,82 @@
+//! One user's (or one connection's) jobs, live, with filters in the URL.
+
+use super::filter_url::{filter_href, use_url_filter};
+use super::{
+    ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, SearchBox, StatusChips,
+    StatusReference,
+};
+use crate::api::backend::Backend;
+use crate::api::policy::PollPolicy;
+use crate::domain::{CardStatus, JobFilter, StatusCounts, derive_status};
+use crate::live::{Clock, use_job_history};
+use crate::settings::Settings;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
+
+/// The live history of `user`.
+#[component]
+pub fn UserHistory(#[prop(into)] user: Signal<String>) -> impl IntoView {
+    let backend = expect_context::<Backend>();
+    let clock = expect_context::<Clock>();
+    let settings = expect_context::<Settings>();
+    let path = use_location().pathname;
+    let query = use_query_map();
+    let filter = use_url_filter();
+    let scope = Signal::derive(move || (user.get(), filter.with(|f| f.connection.clone())));
+    let history = use_job_history(
+        backend,
+        scope,
+        PollPolicy::with_fast(settings.poll_interval),
+    );
+
+    let counts = Memo::new(move |_| {
+        filter.with(|f| {
+            history.rows.with(|rows| {
+                let mut counts = StatusCounts::default();
+                for row in rows {
+                    row.job.with(|job| {
+                        f.matches_ignoring_status(job)
+                            .then(|| counts.add(derive_status(job)))
+                    });
+                }
+                counts
+            })
+        })
+    });
+    let connections = Memo::new(move |_| {
+        let mut ids: Vec<String> = history.rows.with(|rows| {
+            rows.iter()
+                .filter_map(|r| r.job.with(|j| j.connection_id().map(str::to_owned)))
+                .collect()
+        });
+        ids.sort();
+        ids.dedup();
+        ids
+    });
+    let chip_href = move |status: Option<CardStatus>| {
+        let f = JobFilter {
+            status,
+            ..filter.get_untracked()
+        };
+        query.with_untracked(|current| filter_href(&path.get_untracked(), current, &f))
+    };
+    view! {
+        <section class="bjh-history" aria-label="Job history">
+            <div class="bjh-toolbar">
+                <StatusChips counts=counts active=Signal::derive(move || filter.with(|f| f.status)) href=chip_href />
+                <SearchBox filter=filter />
+            </div>
+            <div class="bjh-toolbar">
+                <ConnectionSelect filter=filter connections=connections />
+                <DateRange filter=filter />
+                <StatusReference />
+            </div>
+            <LiveBar history=history clock=clock />
+            <ListNotices history=history clock=clock />
+            <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">
+                {move || history.announcement.get()}
+            </div>
+            <JobList history=history filter=filter clock=clock />
+        </section>
+    }
+}

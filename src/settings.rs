@@ -1,0 +1,102 @@
+//! Start-up: loads `config.json` from the app's base URL and turns it into the backend and
+//! settings the views use. No file (404, or an HTML fallback page) means the demo.
+
+use crate::api::backend::Backend;
+use crate::api::client::{AuthMode, HttpClient};
+use crate::config::{AppConfig, AuthSetting, ConfigError, Theme, parse_config};
+use gloo_net::http::Request;
+use std::time::Duration;
+
+/// What the views need to know of the configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Whether the built-in demo is shown (no `config.json`).
+    pub demo: bool,
+    /// The default user, if configured.
+    pub user_id: Option<String>,
+    /// The default connection, if configured.
+    pub connection_id: Option<String>,
+    /// Whether a token must be pasted before anything loads.
+    pub needs_token: bool,
+    /// The fast poll interval.
+    pub poll_interval: Duration,
+    /// The default theme.
+    pub theme: Theme,
+}
+
+/// The outcome of loading the configuration.
+#[derive(Clone)]
+pub enum Startup {
+    /// Ready to run on this backend.
+    Ready(Backend, Settings),
+    /// `config.json` exists but cannot be used.
+    Invalid(ConfigError),
+}
+
+/// How long any API request may take.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+
+fn from_config(config: AppConfig) -> Startup {
+    let auth = match config.auth {
+        AuthSetting::None => AuthMode::None,
+        AuthSetting::TokenUrl(url) => AuthMode::TokenUrl(url),
+        AuthSetting::Prompt => AuthMode::Prompt,
+    };
+    let settings = Settings {
+        demo: false,
+        user_id: config.user_id,
+        connection_id: config.connection_id,
+        needs_token: auth == AuthMode::Prompt,
+        poll_interval: Duration::from_millis(config.poll_interval_ms),
+        theme: config.theme,
+    };
+    Startup::Ready(
+        Backend::Http(HttpClient::new(&config.api_base_url, auth, REQUEST_TIMEOUT)),
+        settings,
+    )
+}
+
+/// The demo, as when no `config.json` is deployed.
+pub fn demo() -> Startup {
+    let settings = Settings {
+        demo: true,
+        user_id: Some(crate::api::demo::DEMO_USER_ID.to_owned()),
+        connection_id: None,
+        needs_token: false,
+        poll_interval: Duration::from_secs(2),
+        theme: Theme::Auto,
+    };
+    Startup::Ready(Backend::demo(), settings)
+}
+
+/// Fetches `config.json` (relative to the page's base URL) and decides how to start.
+pub async fn load() -> Startup {
+    let invalid = |message: String| {
+        Startup::Invalid(ConfigError {
+            field: String::new(),
+            message,
+        })
+    };
+    let response = match Request::get("config.json")
+        .header("Accept", "application/json")
+        .send()
+        .await
+    {
+        Ok(response) => response,
+        Err(e) => return invalid(format!("config.json could not be fetched ({e})")),
+    };
+    let html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.contains("text/html"));
+    if response.status() == 404 || (response.ok() && html) {
+        return demo();
+    }
+    if !response.ok() {
+        return invalid(format!("config.json answered HTTP {}", response.status()));
+    }
+    match response.text().await {
+        Ok(text) => parse_config(&text).map_or_else(Startup::Invalid, from_config),
+        Err(e) => invalid(format!("config.json could not be read ({e})")),
+    }
+}

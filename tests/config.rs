@@ -1,0 +1,98 @@
+//! `config.json`: the documented schema, errors that name the field, unknown keys ignored.
+#![cfg(not(target_arch = "wasm32"))]
+
+use basiq_job_history::config::{AuthSetting, Theme, parse_config, split_job_ids};
+
+#[test]
+fn the_example_config_parses() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/config.example.json"
+    ))
+    .unwrap();
+    let config = parse_config(&text).unwrap();
+    assert_eq!(config.api_base_url, "/basiq");
+    assert_eq!(config.auth, AuthSetting::TokenUrl("/basiq/token".into()));
+    assert!(config.read_only);
+    assert_eq!(config.poll_interval_ms, 2000);
+    assert_eq!(config.allowed_origins, ["https://portal.example.com"]);
+}
+
+#[test]
+fn defaults_fill_what_is_left_out_and_unknown_keys_are_ignored() {
+    let config =
+        parse_config(r#"{"apiBaseUrl": "https://au-api.basiq.io", "someday": [1, 2]}"#).unwrap();
+    assert_eq!(config.auth, AuthSetting::None);
+    assert_eq!(config.theme, Theme::Auto);
+    assert!(config.job_ids.is_empty() && config.user_id.is_none());
+}
+
+#[test]
+fn errors_name_the_field_and_what_was_expected() {
+    let cases = [
+        ("{", "", "not valid JSON"),
+        ("[]", "", "must be a JSON object"),
+        ("{}", "apiBaseUrl", "expected the API's base URL"),
+        (r#"{"apiBaseUrl": 5}"#, "apiBaseUrl", "expected a string"),
+        (
+            r#"{"apiBaseUrl": "/b", "auth": {"mode": "magic"}}"#,
+            "auth.mode",
+            "expected \"none\"",
+        ),
+        (
+            r#"{"apiBaseUrl": "/b", "auth": {"mode": "tokenUrl"}}"#,
+            "auth.tokenUrl",
+            "expected a URL",
+        ),
+        (
+            r#"{"apiBaseUrl": "/b", "auth": "none"}"#,
+            "auth",
+            "expected an object",
+        ),
+        (
+            r#"{"apiBaseUrl": "/b", "pollIntervalMs": "2s"}"#,
+            "pollIntervalMs",
+            "whole number",
+        ),
+        (
+            r#"{"apiBaseUrl": "/b", "pollIntervalMs": 10}"#,
+            "pollIntervalMs",
+            "at least 250",
+        ),
+        (
+            r#"{"apiBaseUrl": "/b", "readOnly": "yes"}"#,
+            "readOnly",
+            "true or false",
+        ),
+        (
+            r#"{"apiBaseUrl": "/b", "theme": "blue"}"#,
+            "theme",
+            "\"auto\"",
+        ),
+        (
+            r#"{"apiBaseUrl": "/b", "jobIds": "a,b"}"#,
+            "jobIds",
+            "list of strings",
+        ),
+        (
+            r#"{"apiBaseUrl": "/b", "embed": {"allowedOrigins": [1]}}"#,
+            "embed.allowedOrigins",
+            "list of strings",
+        ),
+    ];
+    for (text, field, expected) in cases {
+        let error = parse_config(text).unwrap_err();
+        assert_eq!(error.field, field, "{text}");
+        assert!(
+            error.message.contains(expected),
+            "{text}: {}",
+            error.message
+        );
+    }
+}
+
+#[test]
+fn consent_ui_job_ids_are_split_trimmed_and_emptied() {
+    assert_eq!(split_job_ids(" a, b ,,c,"), ["a", "b", "c"]);
+    assert!(split_job_ids(" , ").is_empty());
+}

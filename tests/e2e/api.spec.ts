@@ -1,0 +1,99 @@
+// The app configured (config.json) against the mock Basiq API over real HTTP on 127.0.0.1.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import path from 'node:path';
+import { apiPort } from './playwright.config';
+
+const origin = `http://127.0.0.1:${apiPort}`;
+const user = 'a2cb616d-2a1c-4c08-b448-cedb22e707f6';
+const config = { apiBaseUrl: '/basiq', userId: user, pollIntervalMs: 500 };
+
+async function control(request: APIRequestContext, method: 'post' | 'put' | 'delete', what: string, data?: unknown) {
+  const response = await request[method](`${origin}/__mock/${what}`, { data: typeof data === 'string' ? data : JSON.stringify(data ?? {}) });
+  expect(response.ok()).toBe(true);
+}
+
+async function open(page: Page, request: APIRequestContext, url = '/') {
+  await control(request, 'post', 'reset');
+  await control(request, 'put', 'config', config);
+  await page.goto(origin + url);
+}
+
+test('the configured app lists, filters, searches, opens and goes back', async ({ page, request }) => {
+  await open(page, request);
+  await expect(page.locator('article.bjh-card').first()).toBeVisible();
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  for (const status of ['pending', 'success', 'failed']) {
+    await expect(page.locator(`article.bjh-card[data-status="${status}"]`).first()).toBeVisible();
+  }
+  await page.locator('[data-chip=failed]').click();
+  await expect(page).toHaveURL(/status=failed/);
+  const failed = page.locator('article.bjh-card');
+  expect(await failed.evaluateAll((n) => n.every((c) => c.getAttribute('data-status') === 'failed'))).toBe(true);
+  const id = (await failed.first().getAttribute('data-job-id'))!;
+  await page.getByTestId('search').fill(id.slice(0, 8));
+  await expect(page.locator('article.bjh-card')).toHaveCount(1);
+  await page.locator('a.bjh-card__link').click();
+  await expect(page.locator('.bjh-detail__head')).toHaveAttribute('data-job-id', id);
+  await page.goBack();
+  await expect(page.locator('article.bjh-card')).toHaveCount(1);
+  const log = await (await request.get(`${origin}/__mock/requests`)).json();
+  expect(log.some((r: { url: string }) => r.url === `/basiq/jobs/${id}`)).toBe(true);
+});
+
+test('pending jobs progress in place to Success and to Failed', async ({ page, request }) => {
+  await open(page, request);
+  const pending = page.locator('article.bjh-card[data-status="pending"]');
+  await expect(pending.first()).toBeVisible();
+  const ids = await pending.evaluateAll((n) => n.map((c) => c.getAttribute('data-job-id')));
+  const order = await page.locator('article.bjh-card').evaluateAll((n) => n.map((c) => c.getAttribute('data-job-id')));
+  await control(request, 'post', 'clock', { advanceSeconds: 40 });
+  const statusOf = (id: string | null) => page.locator(`article[data-job-id="${id}"]`).getAttribute('data-status');
+  await expect.poll(async () => (await Promise.all(ids.map(statusOf))).sort(), { timeout: 15_000 }).toEqual(['failed', 'pending', 'success']);
+  expect(await page.locator('article.bjh-card').evaluateAll((n) => n.map((c) => c.getAttribute('data-job-id')))).toEqual(order);
+  await page.screenshot({ path: path.join(__dirname, 'artifacts', 'api-history.png'), fullPage: true });
+});
+
+test('an outage keeps the data on screen with its age and a specific message', async ({ page, request }) => {
+  await open(page, request);
+  await expect(page.locator('article.bjh-card').first()).toBeVisible();
+  const count = await page.locator('article.bjh-card').count();
+  await control(request, 'post', 'faults', { match: '/users/', fault: '503' });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByTestId('error')).toContainText('temporarily unavailable');
+  await expect(page.getByTestId('error')).toContainText('Showing data from');
+  await expect(page.locator('article.bjh-card')).toHaveCount(count);
+});
+
+test('no config.json means the demo, with a badge', async ({ page, request }) => {
+  await control(request, 'delete', 'config');
+  await page.goto(origin + '/');
+  await expect(page.getByTestId('demo-badge')).toHaveText('Demo data');
+  await expect(page.locator('article.bjh-card').first()).toBeVisible();
+});
+
+test('an invalid config.json names the field and what was expected', async ({ page, request }) => {
+  await control(request, 'put', 'config', { apiBaseUrl: '/basiq', pollIntervalMs: 'fast' });
+  await page.goto(origin + '/');
+  await expect(page.getByTestId('config-error')).toContainText('`pollIntervalMs`: expected a whole number');
+  await control(request, 'put', 'config', '{"apiBaseUrl": ');
+  await page.reload();
+  await expect(page.getByTestId('config-error')).toContainText('not valid JSON');
+});
+
+test('5,000 jobs load and show the first page of cards', async ({ page, request }) => {
+  await control(request, 'post', 'reset');
+  await control(request, 'put', 'config', config);
+  await control(request, 'post', 'jobs', { bulk: 5000 });
+  const started = Date.now();
+  await page.goto(origin + '/');
+  await expect(page.locator('article.bjh-card').first()).toBeVisible({ timeout: 20_000 });
+  const firstCards = Date.now() - started;
+  await expect(page.locator('[data-chip=all] .bjh-chip__count')).toHaveText(/^50\d\d$/);
+  await expect(page.locator('article.bjh-card')).toHaveCount(100);
+  await expect(page.locator('.bjh-more')).toContainText('Show 100 more of');
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  console.log(`5,000 jobs: first cards after ${firstCards} ms, ${nodes} DOM nodes`);
+  await page.locator('.bjh-more').click();
+  await expect(page.locator('article.bjh-card')).toHaveCount(200);
+  await control(request, 'post', 'jobs', { bulk: 0 });
+});
