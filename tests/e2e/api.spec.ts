@@ -1,11 +1,12 @@
 // The app configured (config.json) against the mock Basiq API over real HTTP on 127.0.0.1.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { apiPort } from './playwright.config';
 
 const origin = `http://127.0.0.1:${apiPort}`;
-const user = 'a2cb616d-2a1c-4c08-b448-cedb22e707f6';
-const config = { apiBaseUrl: '/basiq', userId: user, pollIntervalMs: 500 };
+/** The same config.json the README uses to run the app against the mock by hand. */
+const config = JSON.parse(readFileSync(path.join(__dirname, 'config.mock.json'), 'utf8'));
 
 async function control(request: APIRequestContext, method: 'post' | 'put' | 'delete', what: string, data?: unknown) {
   const response = await request[method](`${origin}/__mock/${what}`, { data: typeof data === 'string' ? data : JSON.stringify(data ?? {}) });
