@@ -39,6 +39,8 @@ test('the configured app lists, filters, searches, opens and goes back', async (
   await expect(page.locator('article.bjh-card')).toHaveCount(1);
   const log = await (await request.get(`${origin}/__mock/requests`)).json();
   expect(log.some((r: { url: string }) => r.url === `/basiq/jobs/${id}`)).toBe(true);
+  const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
+  expect(stored).toBe(0);
 });
 
 test('pending jobs progress in place to Success and to Failed', async ({ page, request }) => {
