@@ -81,7 +81,8 @@ pub fn format_relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 }
 
 /// The job's duration: `updated − created` once settled, `now − created` while pending. `None`
-/// when a needed timestamp is missing or unreadable.
+/// when a needed timestamp is missing or unreadable, or the span would be negative (`created`
+/// after `updated`, or in the future).
 pub fn job_duration(job: &Job, status: CardStatus, now: DateTime<Utc>) -> Option<TimeDelta> {
     let created = job.created_at()?;
     let end = if status.is_settled() {
@@ -89,7 +90,7 @@ pub fn job_duration(job: &Job, status: CardStatus, now: DateTime<Utc>) -> Option
     } else {
         now
     };
-    Some(end - created)
+    (end >= created).then(|| end - created)
 }
 
 #[cfg(test)]
