@@ -16,6 +16,8 @@ pub struct Settings {
     pub user_id: Option<String>,
     /// The default connection, if configured.
     pub connection_id: Option<String>,
+    /// Jobs to track, if configured.
+    pub job_ids: Vec<String>,
     /// Whether a token must be pasted before anything loads.
     pub needs_token: bool,
     /// The fast poll interval.
@@ -46,6 +48,7 @@ fn from_config(config: AppConfig) -> Startup {
         demo: false,
         user_id: config.user_id,
         connection_id: config.connection_id,
+        job_ids: config.job_ids,
         needs_token: auth == AuthMode::Prompt,
         poll_interval: Duration::from_millis(config.poll_interval_ms),
         theme: config.theme,
@@ -62,6 +65,7 @@ pub fn demo() -> Startup {
         demo: true,
         user_id: Some(crate::api::demo::DEMO_USER_ID.to_owned()),
         connection_id: None,
+        job_ids: Vec::new(),
         needs_token: false,
         poll_interval: Duration::from_secs(2),
         theme: Theme::Auto,

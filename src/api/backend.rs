@@ -4,9 +4,25 @@
 use super::client::HttpClient;
 use super::demo::{DEMO_USER_ID, demo_jobs, job_list};
 use super::error::ApiError;
-use crate::domain::{Job, JobPage, parse_job_list};
+use crate::domain::{ItemProblem, Job, JobPage, parse_job_list};
 use crate::platform;
 use chrono::{DateTime, Utc};
+use futures::future::join_all;
+
+/// Which jobs a view shows: a user's (optionally one connection's), or a given set of jobs
+/// (the Consent UI's `?jobIds=`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JobScope {
+    /// `GET /users/{user}/jobs[?filter=connection.id.eq(…)]`.
+    User {
+        /// The Basiq user id.
+        user: String,
+        /// One connection, or all.
+        connection: Option<String>,
+    },
+    /// `GET /jobs/{id}` for each.
+    Jobs(Vec<String>),
+}
 
 /// Where jobs come from.
 #[derive(Clone)]
@@ -65,6 +81,45 @@ impl Backend {
                 Ok(page)
             }
             Self::Http(client) => client.list_jobs(user_id, connection_id).await,
+        }
+    }
+
+    /// The jobs of a scope. For a set of jobs, each is fetched; one that cannot be had is
+    /// reported in [`JobPage::problems`] and the rest shown, unless none could be had.
+    pub async fn load(&self, scope: &JobScope) -> Result<JobPage, ApiError> {
+        let ids = match scope {
+            JobScope::User { user, connection } => {
+                return self.list_jobs(user, connection.as_deref()).await;
+            }
+            JobScope::Jobs(ids) => ids,
+        };
+        let answers = join_all(ids.iter().map(|id| self.get_job(id))).await;
+        let mut page = JobPage::default();
+        let mut first_error = None;
+        for (index, (id, answer)) in ids.iter().zip(answers).enumerate() {
+            match answer {
+                Ok(job) => page.jobs.push(job),
+                Err(error) => {
+                    let message = match &error {
+                        ApiError::NotFound(_) => {
+                            "job not found (jobs are kept for 7 days)".to_owned()
+                        }
+                        other => other.to_string(),
+                    };
+                    page.problems.push(ItemProblem {
+                        index,
+                        id: Some(id.clone()),
+                        message,
+                    });
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        match first_error {
+            Some(error) if page.jobs.is_empty() && !matches!(error, ApiError::NotFound(_)) => {
+                Err(error)
+            }
+            _ => Ok(page),
         }
     }
 

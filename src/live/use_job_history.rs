@@ -2,7 +2,7 @@
 //! per-job polls on the [`PollSchedule`], updates applied in place, new jobs held back behind
 //! a pill, status changes announced, and nothing at all while the page is hidden or paused.
 
-use crate::api::backend::Backend;
+use crate::api::backend::{Backend, JobScope};
 use crate::api::error::ApiError;
 use crate::api::policy::PollPolicy;
 use crate::api::schedule::{PollSchedule, Tracked};
@@ -46,7 +46,7 @@ pub struct JobHistory {
     pub announcement: RwSignal<String>,
     schedule: StoredValue<PollSchedule>,
     backend: StoredValue<Backend>,
-    scope: Signal<(String, Option<String>)>,
+    scope: Signal<JobScope>,
     generation: StoredValue<u64>,
 }
 
@@ -71,11 +71,7 @@ fn age(job: &Job, now: DateTime<Utc>) -> TimeDelta {
 
 impl JobHistory {
     /// The state alone, with nothing polling it: [`use_job_history`] drives it, tests feed it.
-    pub fn new(
-        backend: Backend,
-        scope: Signal<(String, Option<String>)>,
-        policy: PollPolicy,
-    ) -> Self {
+    pub fn new(backend: Backend, scope: Signal<JobScope>, policy: PollPolicy) -> Self {
         Self {
             rows: RwSignal::new(Vec::new()),
             arrivals: RwSignal::new(Vec::new()),
@@ -169,11 +165,11 @@ impl JobHistory {
 
     fn load_list(&self) {
         let this = *self;
-        let (user, connection) = self.scope.get_untracked();
+        let scope = self.scope.get_untracked();
         let backend = self.backend.get_value();
         let generation = self.generation.get_value();
         spawn_local(async move {
-            let result = backend.list_jobs(&user, connection.as_deref()).await;
+            let result = backend.load(&scope).await;
             if this.generation.try_get_value() != Some(generation) {
                 return;
             }
@@ -262,17 +258,17 @@ impl JobHistory {
     }
 }
 
-/// Starts the live history for a user and optional connection. When either changes, the list
+/// Starts the live history of a scope (a user's jobs, or a set of jobs). When it changes, the list
 /// starts afresh and answers for the old scope are dropped.
 pub fn use_job_history(
     backend: Backend,
-    scope: Signal<(String, Option<String>)>,
+    scope: Signal<JobScope>,
     policy: PollPolicy,
 ) -> JobHistory {
     let history = JobHistory::new(backend, scope, policy);
     let visibility = use_document_visibility();
     let visible = move || visibility.get_untracked() == VisibilityState::Visible;
-    Effect::new(move |previous: Option<(String, Option<String>)>| {
+    Effect::new(move |previous: Option<JobScope>| {
         let current = scope.get();
         if previous.is_some_and(|p| p != current) {
             history.generation.update_value(|g| *g += 1);

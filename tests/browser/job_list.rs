@@ -2,7 +2,7 @@
 
 use super::{attr, fixture, mount, one, settle};
 use basiq_job_history::App;
-use basiq_job_history::api::backend::Backend;
+use basiq_job_history::api::backend::{Backend, JobScope};
 use basiq_job_history::api::policy::PollPolicy;
 use basiq_job_history::domain::{Job, JobFilter, parse_job};
 use basiq_job_history::features::history::{JobList, LiveBar};
@@ -27,7 +27,7 @@ fn clock() -> Clock {
 }
 
 fn history() -> JobHistory {
-    let scope = Signal::stored(("user".to_owned(), None));
+    let scope = Signal::stored(JobScope::User { user: "user".to_owned(), connection: None });
     JobHistory::new(Backend::demo(), scope, PollPolicy::default())
 }
 

@@ -100,3 +100,15 @@ test('5,000 jobs load and show the first page of cards', async ({ page, request 
   await expect(page.locator('article.bjh-card')).toHaveCount(200);
   await control(request, 'post', 'jobs', { bulk: 0 });
 });
+
+test('the Consent UI redirect ?jobIds= shows and tracks exactly those jobs', async ({ page, request }) => {
+  await open(page, request);
+  const cards = page.locator('article.bjh-card');
+  await expect(cards.first()).toBeVisible();
+  const ids = await cards.evaluateAll((n) => n.slice(0, 2).map((c) => c.getAttribute('data-job-id')));
+  await page.goto(`${origin}/?jobIds=${ids[0]},%20${ids[1]},,no-such-job`);
+  await expect(cards).toHaveCount(2);
+  expect(await cards.evaluateAll((n) => n.map((c) => c.getAttribute('data-job-id')).sort())).toEqual([...ids].sort());
+  await expect(page.getByTestId('problems')).toContainText('no-such-job');
+  await expect(page.getByTestId('problems')).toContainText('job not found');
+});

@@ -1,30 +1,49 @@
-//! The history view: the configured user's jobs, or `?userId=`'s.
+//! The history view: the jobs named by `?jobIds=` (the Consent UI's redirect) or the config's
+//! `jobIds`, else the user's jobs (`?userId=`, else the config's `userId`).
 
-use super::UserHistory;
+use super::HistoryView;
+use crate::api::backend::JobScope;
+use crate::config::split_job_ids;
 use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The history view. Without a user to show, it says how to name one.
+/// The history view. Without jobs or a user to show, it says how to name them.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let settings = expect_context::<Settings>();
     let query = use_query_map();
-    let user = Memo::new(move |_| {
-        query
+    let scope = Memo::new(move |_| {
+        let from_url = query
+            .with(|q| q.get("jobIds"))
+            .map(|ids| split_job_ids(&ids))
+            .unwrap_or_default();
+        let ids = if from_url.is_empty() {
+            settings.job_ids.clone()
+        } else {
+            from_url
+        };
+        if !ids.is_empty() {
+            return Some(JobScope::Jobs(ids));
+        }
+        let user = query
             .with(|q| q.get("userId"))
             .filter(|u| !u.trim().is_empty())
-            .or_else(|| settings.user_id.clone())
+            .or_else(|| settings.user_id.clone());
+        user.map(|user| JobScope::User {
+            user,
+            connection: None,
+        })
     });
-    let has_user = Memo::new(move |_| user.with(Option::is_some));
+    let has_scope = Memo::new(move |_| scope.with(Option::is_some));
     move || {
-        if has_user.get() {
-            view! { <UserHistory user=Signal::derive(move || user.get().unwrap_or_default()) /> }
-                .into_any()
+        if has_scope.get() {
+            let scope = Signal::derive(move || scope.get().unwrap_or(JobScope::Jobs(Vec::new())));
+            view! { <HistoryView scope=scope /> }.into_any()
         } else {
             view! {
                 <p class="bjh-notice" data-testid="no-user">
-                    "No user to show: set \"userId\" in config.json, or add ?userId=… to the URL."
+                    "Nothing to show: set \"userId\" (or \"jobIds\") in config.json, or add ?userId=… or ?jobIds=… to the URL."
                 </p>
             }
             .into_any()

@@ -1,11 +1,12 @@
-//! One user's (or one connection's) jobs, live, with filters in the URL.
+//! The live history of a scope (a user's jobs, or a set of tracked jobs) with filters in the
+//! URL.
 
 use super::filter_url::{filter_href, use_url_filter};
 use super::{
     ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, SearchBox, StatusChips,
     StatusReference,
 };
-use crate::api::backend::Backend;
+use crate::api::backend::{Backend, JobScope};
 use crate::api::policy::PollPolicy;
 use crate::domain::{CardStatus, JobFilter, StatusCounts, derive_status};
 use crate::live::{Clock, use_job_history};
@@ -13,19 +14,25 @@ use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-/// The live history of `user`.
+/// The live history of `scope`; for a user, the URL's connection narrows it further.
 #[component]
-pub fn UserHistory(#[prop(into)] user: Signal<String>) -> impl IntoView {
+pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let clock = expect_context::<Clock>();
     let settings = expect_context::<Settings>();
     let path = use_location().pathname;
     let query = use_query_map();
     let filter = use_url_filter();
-    let scope = Signal::derive(move || (user.get(), filter.with(|f| f.connection.clone())));
+    let narrowed = Signal::derive(move || match scope.get() {
+        JobScope::User { user, .. } => JobScope::User {
+            user,
+            connection: filter.with(|f| f.connection.clone()),
+        },
+        jobs => jobs,
+    });
     let history = use_job_history(
         backend,
-        scope,
+        narrowed,
         PollPolicy::with_fast(settings.poll_interval),
     );
 
