@@ -62,6 +62,17 @@ pub fn article(root: &HtmlElement) -> Element {
     one(root, "article.bjh-card")
 }
 
+/// Waits (up to 5 s) until an element matches `selector`, for views that load asynchronously.
+pub async fn wait_for(root: &HtmlElement, selector: &str) -> Element {
+    for _ in 0..250 {
+        if let Some(element) = root.query_selector(selector).unwrap() {
+            return element;
+        }
+        settle().await;
+    }
+    panic!("nothing matched {selector} within 5 s");
+}
+
 /// Lets scheduled effects run.
 pub async fn settle() {
     gloo_timers::future::sleep(Duration::from_millis(20)).await;
