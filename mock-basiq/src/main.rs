@@ -28,6 +28,7 @@ struct Options {
     port: u16,
     static_dir: Option<PathBuf>,
     config: Option<PathBuf>,
+    csp: Option<String>,
     base: String,
     api_prefix: Option<String>,
     bulk: u64,
@@ -36,7 +37,7 @@ struct Options {
     faults: Vec<faults::Rule>,
 }
 
-const USAGE: &str = "usage: mock-basiq [--port 4010] [--static DIR] [--config FILE] [--base /sub/path/] [--api-prefix /basiq] \
+const USAGE: &str = "usage: mock-basiq [--port 4010] [--static DIR] [--config FILE] [--csp POLICY] [--base /sub/path/] [--api-prefix /basiq] \
 [--jobs N] [--token-ttl SECONDS] [--require-token] [--fault MATCH=FAULT]...";
 
 fn parse_args() -> Result<Options, String> {
@@ -44,6 +45,7 @@ fn parse_args() -> Result<Options, String> {
         port: 4010,
         static_dir: None,
         config: None,
+        csp: None,
         base: "/".into(),
         api_prefix: None,
         bulk: 0,
@@ -58,6 +60,7 @@ fn parse_args() -> Result<Options, String> {
             "--port" => o.port = value()?.parse().map_err(|e| format!("--port: {e}"))?,
             "--static" => o.static_dir = Some(PathBuf::from(value()?)),
             "--config" => o.config = Some(PathBuf::from(value()?)),
+            "--csp" => o.csp = Some(value()?),
             "--base" => o.base = static_files::normalise_base(&value()?),
             "--api-prefix" => o.api_prefix = Some(static_files::normalise_base(&value()?)),
             "--jobs" => o.bulk = value()?.parse().map_err(|e| format!("--jobs: {e}"))?,
@@ -142,6 +145,7 @@ fn main() {
     }
     let state = Arc::new(Mutex::new(initial));
     let config_path: Arc<str> = format!("{}config.json", options.base).into();
+    let csp: Arc<Option<String>> = Arc::new(options.csp.clone());
     let prefix: Arc<str> = prefix.into();
     println!(
         "mock-basiq: API on http://127.0.0.1:{}{prefix}",
@@ -154,12 +158,8 @@ fn main() {
         );
     }
     for mut request in server.incoming_requests() {
-        let (site, state, prefix, config_path) = (
-            site.clone(),
-            state.clone(),
-            prefix.clone(),
-            config_path.clone(),
-        );
+        let (site, state, prefix) = (site.clone(), state.clone(), prefix.clone());
+        let (config_path, csp) = (config_path.clone(), csp.clone());
         std::thread::spawn(move || {
             let incoming = Incoming::read(&mut request);
             let path = incoming.path.clone();
@@ -179,9 +179,13 @@ fn main() {
                 Reply::bytes(200, "application/json", config.into_bytes())
                     .header("Cache-Control", "no-cache")
             } else {
-                match &site {
+                let reply = match &site {
                     Some(site) => site.respond(&incoming.method, request.url()),
                     None => Reply::text(404, "not found"),
+                };
+                match csp.as_deref() {
+                    Some(policy) => reply.header("Content-Security-Policy", policy),
+                    None => reply,
                 }
             };
             http::send(request, reply);

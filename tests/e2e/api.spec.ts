@@ -112,3 +112,23 @@ test('the Consent UI redirect ?jobIds= shows and tracks exactly those jobs', asy
   await expect(page.getByTestId('problems')).toContainText('no-such-job');
   await expect(page.getByTestId('problems')).toContainText('job not found');
 });
+
+test('the app runs under the strict CSP with no violation', async ({ page, request }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(origin + '/');
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await control(request, 'post', 'reset');
+  await control(request, 'put', 'config', config);
+  await page.reload();
+  await expect(page.locator('article.bjh-card').first()).toBeVisible();
+  await page.locator('a.bjh-card__link').first().click();
+  await expect(page.locator('.bjh-detail__head')).toBeVisible();
+  await page.getByTestId('theme').click();
+  expect(violations).toEqual([]);
+});

@@ -5,11 +5,16 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4173);
 /** A second server whose config.json points the app at the mock API (tests set it). */
 export const apiPort = port + 1;
+/** The strict policy the second server sends with the app (README: Hosting). */
+export const strictCsp =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 
 export default defineConfig({
   testDir: '.',
   outputDir: './artifacts/results',
-  timeout: 30_000,
+  timeout: 60_000,
+  // First loads compile the wasm; on a busy 2-core machine that alone can take seconds.
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -30,7 +35,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: [port, apiPort].map((p) => ({
-    command: `../../target/debug/mock-basiq --port ${p} --static ../../dist`,
+    command: `../../target/debug/mock-basiq --port ${p} --static ../../dist${p === apiPort ? ` --csp "${strictCsp}"` : ''}`,
     url: `http://127.0.0.1:${p}/`,
     reuseExistingServer: false,
     stdout: 'ignore' as const,
