@@ -54,11 +54,6 @@ impl Backend {
         }
     }
 
-    /// Whether this is the built-in demo.
-    pub fn is_demo(&self) -> bool {
-        matches!(self, Self::Demo(_))
-    }
-
     /// Every demo user's jobs now.
     fn demo_page(started: DateTime<Utc>) -> JobPage {
         parse_job_list(&job_list(DEMO_USER_ID, demo_jobs(started, platform::now())))

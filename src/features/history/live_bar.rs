@@ -3,6 +3,7 @@
 
 use crate::domain::time::format_relative;
 use crate::live::{Clock, JobHistory};
+use crate::platform::viewer_zone_name;
 use leptos::prelude::*;
 
 /// The bar above the list.
@@ -13,9 +14,11 @@ pub fn LiveBar(history: JobHistory, clock: Clock) -> impl IntoView {
         None => "Loading…".to_owned(),
     };
     let arrivals = move || history.arrivals.with(Vec::len);
+    let zone = viewer_zone_name().map(|zone| format!("Times in {zone}"));
     view! {
         <div class="bjh-livebar">
             <span class="bjh-livebar__updated" data-testid="last-updated">{updated}</span>
+            <span class="bjh-livebar__zone">{zone}</span>
             <button class="bjh-button" type="button" on:click=move |_| history.refresh()>
                 "Refresh"
             </button>
