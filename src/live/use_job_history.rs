@@ -1,4 +1,4 @@
-//! The live job history of a user (or one connection): the first load, list refreshes and
+//! The live job history of a scope (a user's jobs, one connection's, or a set of jobs): the first load, list refreshes and
 //! per-job polls on the [`PollSchedule`], updates applied in place, new jobs held back behind
 //! a pill, status changes announced, and nothing at all while the page is hidden or paused.
 
