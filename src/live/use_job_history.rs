@@ -1,6 +1,7 @@
-//! The live job history of a scope (a user's jobs, one connection's, or a set of jobs): the first load, list refreshes and
-//! per-job polls on the [`PollSchedule`], updates applied in place, new jobs held back behind
-//! a pill, status changes announced, and nothing at all while the page is hidden or paused.
+//! The live job history of a scope (a user's jobs, one connection's, or a set of jobs): the
+//! first load, list refreshes and per-job polls on the [`PollSchedule`], updates applied in
+//! place, new jobs held back behind a pill, status changes announced, and nothing at all while
+//! the page is hidden or paused.
 
 use crate::api::backend::{Backend, JobScope};
 use crate::api::error::ApiError;
