@@ -2,9 +2,10 @@
 //! to the routes.
 
 use crate::api::backend::Backend;
-use crate::components::{ThemeToggle, TokenGate};
+use crate::components::{ThemeChoice, ThemeToggle, TokenGate};
 use crate::config::ConfigError;
 use crate::features::detail::JobDetailPage;
+use crate::features::embed::{Embed, EmbedBridge};
 use crate::features::history::HistoryPage;
 use crate::features::shortcuts::KeyboardShortcuts;
 use crate::live::use_clock;
@@ -46,6 +47,8 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
             </Routes>
         }
     };
+    provide_context(ThemeChoice::new(theme));
+    provide_context(Embed::new(&settings.allowed_origins));
     provide_context(backend);
     provide_context(settings);
     view! {
@@ -58,7 +61,7 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
                     </span>
                 })}
                 <span class="bjh-app__spacer"></span>
-                <ThemeToggle initial=theme />
+                <ThemeToggle />
             </header>
             <main class="bjh-app__main">
                 {if needs_token {
@@ -68,6 +71,7 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
                 }}
             </main>
             <KeyboardShortcuts />
+            <EmbedBridge />
         </div>
     }
 }

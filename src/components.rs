@@ -13,5 +13,5 @@ pub use local_time::LocalTime;
 pub use playbook_card::PlaybookCard;
 pub use status_badge::StatusBadge;
 pub use step_strip::StepStrip;
-pub use theme_toggle::ThemeToggle;
+pub use theme_toggle::{ThemeChoice, ThemeToggle};
 pub use token_gate::TokenGate;

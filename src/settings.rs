@@ -24,6 +24,8 @@ pub struct Settings {
     pub poll_interval: Duration,
     /// The default theme.
     pub theme: Theme,
+    /// Host pages allowed to drive the app through `postMessage`.
+    pub allowed_origins: Vec<String>,
 }
 
 /// The outcome of loading the configuration.
@@ -52,6 +54,7 @@ fn from_config(config: AppConfig) -> Startup {
         needs_token: auth == AuthMode::Prompt,
         poll_interval: Duration::from_millis(config.poll_interval_ms),
         theme: config.theme,
+        allowed_origins: config.allowed_origins,
     };
     Startup::Ready(
         Backend::Http(HttpClient::new(&config.api_base_url, auth, REQUEST_TIMEOUT)),
@@ -69,6 +72,7 @@ pub fn demo() -> Startup {
         needs_token: false,
         poll_interval: Duration::from_secs(2),
         theme: Theme::Auto,
+        allowed_origins: Vec::new(),
     };
     Startup::Ready(Backend::demo(), settings)
 }

@@ -48,9 +48,9 @@ impl Backend {
     }
 
     /// Gives the HTTP client a token to use (prompt mode, or a host page's message).
-    pub fn set_token(&self, token: String) {
+    pub fn set_token(&self, token: String, expires_in: Option<u64>) {
         if let Self::Http(client) = self {
-            client.set_token(token, None);
+            client.set_token(token, expires_in);
         }
     }
 

@@ -2,30 +2,49 @@
 //! localStorage only once they make one (`bjh-theme`). Sets `data-theme` on `<html>`.
 
 use crate::config::Theme;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos_use::use_preferred_dark;
 
 const KEY: &str = "bjh-theme";
 
-/// The theme button. `initial` is the configured default when nothing is remembered.
+/// localStorage, when the browser lets this page have it: in a third-party frame it may not,
+/// and the app must still run (gloo-storage would panic there).
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The theme in force, shared through context (a host page may set it too).
+#[derive(Clone, Copy)]
+pub struct ThemeChoice(pub RwSignal<Theme>);
+
+impl ThemeChoice {
+    /// The viewer's remembered choice, else `initial`; applies it to `<html>` as it changes.
+    pub fn new(initial: Theme) -> Self {
+        let remembered = storage()
+            .and_then(|s| s.get_item(KEY).ok().flatten())
+            .and_then(|name| Theme::from_name(&name));
+        let theme = RwSignal::new(remembered.unwrap_or(initial));
+        let os_dark = use_preferred_dark();
+        Effect::new(move |_| {
+            let dark = theme.get().is_dark(os_dark.get());
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+            }
+        });
+        Self(theme)
+    }
+}
+
+/// The theme button; the viewer's choice is remembered.
 #[component]
-pub fn ThemeToggle(#[prop(default = Theme::Auto)] initial: Theme) -> impl IntoView {
-    let remembered = LocalStorage::get::<String>(KEY)
-        .ok()
-        .and_then(|name| Theme::from_name(&name));
-    let theme = RwSignal::new(remembered.unwrap_or(initial));
-    let os_dark = use_preferred_dark();
-    Effect::new(move |_| {
-        let dark = theme.get().is_dark(os_dark.get());
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
-        }
-    });
+pub fn ThemeToggle() -> impl IntoView {
+    let ThemeChoice(theme) = expect_context::<ThemeChoice>();
     let choose = move |_| {
         let next = theme.get_untracked().next();
         theme.set(next);
-        let _ = LocalStorage::set(KEY, next.as_str());
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(KEY, next.as_str());
+        }
     };
     view! {
         <button class="bjh-button bjh-theme" type="button" on:click=choose data-testid="theme">

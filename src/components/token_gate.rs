@@ -14,7 +14,7 @@ pub fn TokenGate(children: ChildrenFn) -> impl IntoView {
         event.prevent_default();
         let value = token.get_untracked().trim().to_owned();
         if !value.is_empty() {
-            backend.set_token(value);
+            backend.set_token(value, None);
             token.set(String::new());
             given.set(true);
         }

@@ -15,6 +15,7 @@ mod status_reference;
 
 pub use connection_select::ConnectionSelect;
 pub use date_range::DateRange;
+pub use filter_url::filter_href;
 pub use history_page::HistoryPage;
 pub use history_view::HistoryView;
 pub use job_card::JobCard;

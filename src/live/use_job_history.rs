@@ -45,6 +45,8 @@ pub struct JobHistory {
     pub paused: RwSignal<bool>,
     /// The latest status change, for the ARIA live region.
     pub announcement: RwSignal<String>,
+    /// The latest job to settle (Pending to Success or Failed) while shown.
+    pub settled: RwSignal<Option<(String, CardStatus)>>,
     schedule: StoredValue<PollSchedule>,
     backend: StoredValue<Backend>,
     scope: Signal<JobScope>,
@@ -82,6 +84,7 @@ impl JobHistory {
             last_updated: RwSignal::new(None),
             paused: RwSignal::new(false),
             announcement: RwSignal::new(String::new()),
+            settled: RwSignal::new(None),
             schedule: StoredValue::new(PollSchedule::new(policy, platform::now())),
             backend: StoredValue::new(backend),
             scope,
@@ -125,6 +128,9 @@ impl JobHistory {
             let after = derive_status(&incoming);
             row.job.set(incoming);
             if before != after {
+                if !before.is_settled() && after.is_settled() {
+                    self.settled.set(Some((row.id.clone(), after)));
+                }
                 let short: String = row.id.chars().take(8).collect();
                 self.announcement
                     .set(format!("Job {short} is now {}", after.label()));

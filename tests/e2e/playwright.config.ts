@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4173);
 /** A second server whose config.json points the app at the mock API (tests set it). */
 export const apiPort = port + 1;
+/** A third server for the example host page (examples/host.html) that embeds the app. */
+export const hostPort = port + 2;
 /** The strict policy the second server sends with the app (README: Hosting). */
 export const strictCsp =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
@@ -34,9 +36,13 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: [port, apiPort].map((p) => ({
-    command: `../../target/debug/mock-basiq --port ${p} --static ../../dist${p === apiPort ? ` --csp "${strictCsp}"` : ''}`,
-    url: `http://127.0.0.1:${p}/`,
+  webServer: [
+    [`--port ${port} --static ../../dist`, `http://127.0.0.1:${port}/`],
+    [`--port ${apiPort} --static ../../dist --csp "${strictCsp}"`, `http://127.0.0.1:${apiPort}/`],
+    [`--port ${hostPort} --static ../../examples`, `http://127.0.0.1:${hostPort}/host.html`],
+  ].map(([args, url]) => ({
+    command: `../../target/debug/mock-basiq ${args}`,
+    url,
     reuseExistingServer: false,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,

@@ -4,7 +4,9 @@ use super::{JobHeader, RawJson, StepTimeline};
 use crate::api::backend::Backend;
 use crate::api::policy::PollPolicy;
 use crate::components::PlaybookCard;
+use crate::domain::derive_status;
 use crate::domain::time::format_relative;
+use crate::features::embed::{Embed, job_selected};
 use crate::live::{Clock, use_job};
 use crate::settings::Settings;
 use leptos::prelude::*;
@@ -22,6 +24,20 @@ pub fn JobDetailPage() -> impl IntoView {
     let fast = expect_context::<Settings>().poll_interval;
     let live = use_job(backend, job_id, PollPolicy::with_fast(fast));
 
+    if let Some(embed) = use_context::<Embed>() {
+        Effect::new(move |previous: Option<Option<String>>| {
+            let shown = live
+                .job
+                .with(|job| job.as_ref().map(|j| (j.id.clone(), derive_status(j))));
+            let id = shown.as_ref().map(|(id, _)| id.clone());
+            if let Some((id, status)) =
+                shown.filter(|(id, _)| previous.flatten().as_ref() != Some(id))
+            {
+                embed.post(&job_selected(&id, status));
+            }
+            id
+        });
+    }
     let error = move || {
         live.error.get().map(|error| {
             let age = live.last_updated.get().map(|at| format!("Showing data from {}.", format_relative(at, clock.now.get())));

@@ -9,6 +9,7 @@ use super::{
 use crate::api::backend::{Backend, JobScope};
 use crate::api::policy::PollPolicy;
 use crate::domain::{CardStatus, JobFilter, StatusCounts, derive_status};
+use crate::features::embed::{Embed, job_settled};
 use crate::live::{Clock, use_job_history};
 use crate::settings::Settings;
 use leptos::prelude::*;
@@ -36,6 +37,13 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         PollPolicy::with_fast(settings.poll_interval),
     );
 
+    if let Some(embed) = use_context::<Embed>() {
+        Effect::new(move |_| {
+            if let Some((id, status)) = history.settled.get() {
+                embed.post(&job_settled(&id, status));
+            }
+        });
+    }
     let counts = Memo::new(move |_| {
         filter.with(|f| {
             history.rows.with(|rows| {

@@ -1,0 +1,121 @@
+//! Listens for the host page's messages and tells it what happens: ready, resize, a job
+//! selected, a job settled. Active only inside a frame whose host is an allowed origin.
+
+use super::messages::{
+    HostMessage, filter_from_pairs, origin_allowed, read_host_message, ready, resize,
+};
+use crate::api::backend::Backend;
+use crate::components::ThemeChoice;
+use crate::features::history::filter_href;
+use crate::platform::{self, viewer_offset};
+use leptos::ev::message;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_use::{use_event_listener, use_resize_observer};
+use serde_json::Value;
+use web_sys::MessageEvent;
+
+/// The link to the host page, shared through context so views can report events.
+#[derive(Clone, Copy)]
+pub struct Embed {
+    allowed: StoredValue<Vec<String>>,
+    host: StoredValue<Option<String>>,
+}
+
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    Some(format!("{scheme}://{}", rest.split('/').next()?))
+}
+
+impl Embed {
+    /// The host is the referrer's origin when it is allowed (or the only allowed origin); the
+    /// app is not embedded when it is the top window.
+    pub fn new(allowed: &[String]) -> Self {
+        let framed = window()
+            .parent()
+            .ok()
+            .flatten()
+            .is_some_and(|parent| parent != window());
+        let referrer = document().referrer();
+        let host = framed
+            .then(|| {
+                origin_of(&referrer)
+                    .filter(|o| origin_allowed(o, allowed))
+                    .or_else(|| {
+                        (allowed.len() == 1).then(|| allowed[0].trim_end_matches('/').to_owned())
+                    })
+            })
+            .flatten();
+        Self {
+            allowed: StoredValue::new(allowed.to_vec()),
+            host: StoredValue::new(host),
+        }
+    }
+
+    /// Whether a host page is listening.
+    pub fn active(&self) -> bool {
+        self.host.with_value(Option::is_some)
+    }
+
+    /// Sends a message to the host page (only ever to its allowed origin).
+    pub fn post(&self, value: &Value) {
+        let Some(origin) = self.host.get_value() else {
+            return;
+        };
+        let (Ok(Some(parent)), Ok(data)) =
+            (window().parent(), js_sys::JSON::parse(&value.to_string()))
+        else {
+            return;
+        };
+        let _ = parent.post_message(&data, &origin);
+    }
+}
+
+fn message_data(event: &MessageEvent) -> Option<Value> {
+    let text = js_sys::JSON::stringify(&event.data()).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// The bridge: mounted once in the app shell.
+#[component]
+pub fn EmbedBridge() -> impl IntoView {
+    let embed = expect_context::<Embed>();
+    if !embed.active() {
+        return;
+    }
+    let backend = expect_context::<Backend>();
+    let ThemeChoice(theme) = expect_context::<ThemeChoice>();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let _ = use_event_listener(window(), message, move |event: MessageEvent| {
+        if !embed
+            .allowed
+            .with_value(|allowed| origin_allowed(&event.origin(), allowed))
+        {
+            return;
+        }
+        match message_data(&event).as_ref().and_then(read_host_message) {
+            Some(HostMessage::SetToken { token, expires_in }) => {
+                backend.set_token(token, expires_in)
+            }
+            Some(HostMessage::SetTheme(choice)) => theme.set(choice),
+            Some(HostMessage::SetFilters(pairs)) => {
+                let filter = filter_from_pairs(&pairs, viewer_offset(platform::now()));
+                let href = query.with_untracked(|current| filter_href("/", current, &filter));
+                navigate(&href, NavigateOptions::default());
+            }
+            None => {}
+        }
+    });
+    let Some(page) = document().body() else {
+        return;
+    };
+    let _ = use_resize_observer(page, move |_, _| {
+        let height = document()
+            .document_element()
+            .map_or(0, |root| root.scroll_height().max(0) as u32);
+        embed.post(&resize(height));
+    });
+    embed.post(&ready());
+}
