@@ -25,5 +25,8 @@ const name = `loader-${createHash('sha256').update(code).digest('hex').slice(0, 
 writeFileSync(path.join(dir, name), code);
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
 html = html.replace(inline, `<script type="module" src="${name}" integrity="${integrity}" crossorigin="anonymous"></script>`);
+// The loader fetches the wasm itself at once; Trunk's extra `preload as=fetch` of it only adds a
+// second, competing request (in a cross-site frame the two can stall each other for seconds).
+html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, '');
 writeFileSync(file, html);
 console.log(`finish-dist: loader moved to ${name}`);
