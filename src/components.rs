@@ -1,6 +1,7 @@
 //! Shared widgets used by several features.
 
 pub mod copy_button;
+pub mod error_notice;
 pub mod local_time;
 pub mod playbook_card;
 pub mod status_badge;
@@ -9,6 +10,7 @@ pub mod theme_toggle;
 pub mod token_gate;
 
 pub use copy_button::CopyButton;
+pub use error_notice::ErrorNotice;
 pub use local_time::LocalTime;
 pub use playbook_card::PlaybookCard;
 pub use status_badge::StatusBadge;

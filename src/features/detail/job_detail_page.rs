@@ -3,9 +3,8 @@
 use super::{JobHeader, RawJson, StepTimeline};
 use crate::api::backend::Backend;
 use crate::api::policy::PollPolicy;
-use crate::components::PlaybookCard;
+use crate::components::{ErrorNotice, PlaybookCard};
 use crate::domain::derive_status;
-use crate::domain::time::format_relative;
 use crate::features::embed::{Embed, job_selected};
 use crate::live::{Clock, use_job};
 use crate::settings::Settings;
@@ -38,19 +37,6 @@ pub fn JobDetailPage() -> impl IntoView {
             id
         });
     }
-    let error = move || {
-        live.error.get().map(|error| {
-            let age = live.last_updated.get().map(|at| format!("Showing data from {}.", format_relative(at, clock.now.get())));
-            view! {
-                <div class="bjh-notice bjh-notice--error" role="alert" data-testid="error">
-                    <strong>{error.headline()}</strong>
-                    <span>{error.detail()}</span>
-                    <span>{age}</span>
-                    <button class="bjh-button" type="button" on:click=move |_| live.refresh()>"Retry"</button>
-                </div>
-            }
-        })
-    };
     // Re-rendered only when the job appears or goes; its updates flow through the `job` memo.
     let loaded = Memo::new(move |_| live.job.with(Option::is_some));
     let body = move || match loaded.get().then(|| live.job.get_untracked()).flatten() {
@@ -81,7 +67,12 @@ pub fn JobDetailPage() -> impl IntoView {
     view! {
         <article class="bjh-detail" aria-label="Job detail">
             <A href="/" attr:class="bjh-back">"← All jobs"</A>
-            {error}
+            <ErrorNotice
+                error=live.error
+                last_updated=live.last_updated
+                now=clock.now
+                on_retry=move |_| live.refresh()
+            />
             {body}
         </article>
     }
