@@ -19,12 +19,12 @@ if (!found) {
   process.exit(1);
 }
 const code = found[1]
-  .replace(/from '\/([^']+)'/g, "from './$1'")
-  .replace(/module_or_path: '\/([^']+)'/g, "module_or_path: new URL('./$1', import.meta.url)");
+  .replace(/from '(?:\.?\/)([^']+)'/g, "from './$1'")
+  .replace(/module_or_path: '(?:\.?\/)([^']+)'/g, "module_or_path: new URL('./$1', import.meta.url)");
 const name = `loader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(path.join(dir, name), code);
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-html = html.replace(inline, `<script type="module" src="${name}" integrity="${integrity}" crossorigin="anonymous"></script>`);
+html = html.replace(inline, `<script type="module" data-bjh-loader src="${name}" integrity="${integrity}" crossorigin="anonymous"></script>`);
 // The loader fetches the wasm itself at once; Trunk's extra `preload as=fetch` of it only adds a
 // second, competing request (in a cross-site frame the two can stall each other for seconds).
 html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, '');

@@ -7,12 +7,13 @@ use crate::config::ConfigError;
 use crate::features::detail::JobDetailPage;
 use crate::features::embed::{Embed, EmbedBridge};
 use crate::features::history::HistoryPage;
+use crate::features::page_url::use_shown_job;
 use crate::features::shortcuts::KeyboardShortcuts;
 use crate::live::use_clock;
+use crate::platform;
 use crate::settings::{self, Settings, Startup};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 /// The whole application.
 #[component]
@@ -20,17 +21,20 @@ pub fn App() -> impl IntoView {
     provide_context(use_clock());
     let startup = LocalResource::new(settings::load);
     view! {
-        <Router>
-            <Suspense fallback=|| view! { <p class="bjh-empty bjh-app__main">"Loading…"</p> }>
-                {move || {
-                    startup
-                        .get()
-                        .map(|startup| match startup {
-                            Startup::Ready(backend, settings) => view! { <Shell backend settings /> }.into_any(),
-                            Startup::Invalid(error) => view! { <ConfigErrorPage error /> }.into_any(),
-                        })
-                }}
-            </Suspense>
+        // Only links to the page's own path are the app's; a host page's other links stay its own.
+        <Router base=platform::page_path()>
+            <div class="bjh-app">
+                <Suspense fallback=|| view! { <p class="bjh-empty bjh-app__main">"Loading…"</p> }>
+                    {move || {
+                        startup
+                            .get()
+                            .map(|startup| match startup {
+                                Startup::Ready(backend, settings) => view! { <Shell backend settings /> }.into_any(),
+                                Startup::Invalid(error) => view! { <ConfigErrorPage error /> }.into_any(),
+                            })
+                    }}
+                </Suspense>
+            </div>
         </Router>
     }
 }
@@ -39,12 +43,15 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
     let (demo, theme, needs_token) = (settings.demo, settings.theme, settings.needs_token);
+    let shown = use_shown_job();
+    let detail = Memo::new(move |_| shown.with(Option::is_some));
     let routes = move || {
-        view! {
-            <Routes fallback=|| view! { <p class="bjh-empty">"Page not found."</p> }>
-                <Route path=path!("/") view=HistoryPage />
-                <Route path=path!("/jobs/:id") view=JobDetailPage />
-            </Routes>
+        move || {
+            if detail.get() {
+                view! { <JobDetailPage /> }.into_any()
+            } else {
+                view! { <HistoryPage /> }.into_any()
+            }
         }
     };
     provide_context(ThemeChoice::new(theme));
@@ -52,7 +59,6 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
     provide_context(backend);
     provide_context(settings);
     view! {
-        <div class="bjh-app">
             <header class="bjh-app__bar">
                 <h1 class="bjh-app__title">"Basiq Job History"</h1>
                 {demo.then(|| view! {
@@ -72,7 +78,6 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
             </main>
             <KeyboardShortcuts />
             <EmbedBridge />
-        </div>
     }
 }
 

@@ -3,4 +3,5 @@
 pub mod detail;
 pub mod embed;
 pub mod history;
+pub mod page_url;
 pub mod shortcuts;

@@ -2,5 +2,9 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(basiq_job_history::App);
+    leptos::mount::mount_to(
+        basiq_job_history::platform::mount_point(),
+        basiq_job_history::App,
+    )
+    .forget();
 }

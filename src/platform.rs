@@ -1,8 +1,9 @@
-//! The few facts only the browser knows: the current time and the viewer's time zone.
+//! The few facts only the browser knows: the current time, the viewer's time zone and where the
+//! app was loaded from.
 //! Everything that can be pure lives in [`crate::domain`]; this module is the thin edge.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The current instant, from the browser clock.
 pub fn now() -> DateTime<Utc> {
@@ -24,4 +25,46 @@ pub fn viewer_zone_name() -> Option<String> {
     js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
         .ok()?
         .as_string()
+}
+
+/// The page's own path (`/tools/jobs/`): the app's links all lead here, with a query.
+pub fn page_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into())
+}
+
+/// Where the app mounts: the host page's `[data-basiq-job-history]` element when there is one
+/// (the app mounted in a developer portal's page), else `<body>` (standalone or in an iframe).
+pub fn mount_point() -> web_sys::HtmlElement {
+    let document = leptos::prelude::document();
+    document
+        .query_selector("[data-basiq-job-history]")
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into().ok())
+        .or_else(|| document.body())
+        .expect("a page with a <body>")
+}
+
+/// `name` resolved against the app's own base URL: the folder its loader script came from
+/// (`<script data-bjh-loader>`), which differs from the page's when a host page mounts the app
+/// from another path or a CDN; the page's own URL otherwise.
+pub fn app_asset_url(name: &str) -> String {
+    let document = leptos::prelude::document();
+    let base = document
+        .query_selector("script[data-bjh-loader]")
+        .ok()
+        .flatten()
+        .and_then(|script| script.get_attribute("src"))
+        .and_then(|src| web_sys::Url::new_with_base(&src, &document.url().ok()?).ok())
+        .map(|url| url.href())
+        .or_else(|| document.url().ok());
+    base.and_then(|base| web_sys::Url::new_with_base(name, &base).ok())
+        .map_or_else(|| name.to_owned(), |url| url.href())
+}
+
+/// Whether a host page mounted the app into its own element (rather than the app owning the page).
+pub fn mounted_in_host() -> bool {
+    mount_point().tag_name() != "BODY"
 }

@@ -4,6 +4,7 @@
 use crate::api::backend::Backend;
 use crate::api::client::{AuthMode, HttpClient};
 use crate::config::{AppConfig, AuthSetting, ConfigError, Theme, parse_config};
+use crate::platform;
 use gloo_net::http::Request;
 use std::time::Duration;
 
@@ -77,7 +78,7 @@ pub fn demo() -> Startup {
     Startup::Ready(Backend::demo(), settings)
 }
 
-/// Fetches `config.json` (relative to the page's base URL) and decides how to start.
+/// Fetches `config.json` (beside the app's own files, [`platform::app_asset_url`]) and decides how to start.
 pub async fn load() -> Startup {
     let invalid = |message: String| {
         Startup::Invalid(ConfigError {
@@ -85,7 +86,7 @@ pub async fn load() -> Startup {
             message,
         })
     };
-    let response = match Request::get("config.json")
+    let response = match Request::get(&platform::app_asset_url("config.json"))
         .header("Accept", "application/json")
         .send()
         .await

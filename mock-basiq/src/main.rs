@@ -178,11 +178,14 @@ fn main() {
             {
                 Reply::bytes(200, "application/json", config.into_bytes())
                     .header("Cache-Control", "no-cache")
+                    .header("Access-Control-Allow-Origin", "*")
             } else {
                 let reply = match &site {
                     Some(site) => site.respond(&incoming.method, request.url()),
                     None => Reply::text(404, "not found"),
-                };
+                }
+                // Readable from any origin, as a CDN serves it: a host page may mount the app.
+                .header("Access-Control-Allow-Origin", "*");
                 match csp.as_deref() {
                     Some(policy) => reply.header("Content-Security-Policy", policy),
                     None => reply,

@@ -1,5 +1,5 @@
 //! Light and dark themes: the OS preference by default, or the viewer's choice, remembered in
-//! localStorage only once they make one (`bjh-theme`). Sets `data-theme` on `<html>`.
+//! localStorage only once they make one (`bjh-theme`). Sets `data-bjh-theme` on `<html>`.
 
 use crate::config::Theme;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ impl ThemeChoice {
         Effect::new(move |_| {
             let dark = theme.get().is_dark(os_dark.get());
             if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+                let _ = root.set_attribute("data-bjh-theme", if dark { "dark" } else { "light" });
             }
         });
         Self(theme)

@@ -1,4 +1,4 @@
-//! The detail view of one job (`/jobs/{jobId}`): header, step timeline, playbook, raw JSON.
+//! The detail view of one job (`?job={jobId}`): header, step timeline, playbook, raw JSON.
 
 mod job_detail_page;
 mod job_header;

@@ -7,7 +7,7 @@ test('a card opens the job detail, and back returns to the list', async ({ page 
   const id = await card.getAttribute('data-job-id');
   await card.locator('a.bjh-card__link').click();
 
-  await expect(page).toHaveURL(new RegExp(`/jobs/${id}$`));
+  await expect(page).toHaveURL(new RegExp(`/\\?status=failed&job=${id}$`));
   const head = page.locator('.bjh-detail__head');
   await expect(head).toHaveAttribute('data-status', 'failed');
   await expect(head.locator('.bjh-detail__id')).toHaveText(id!);
@@ -22,9 +22,14 @@ test('a card opens the job detail, and back returns to the list', async ({ page 
   await page.goBack();
   await expect(page).toHaveURL(/\?status=failed$/);
   await expect(page.locator('.bjh-chip--active')).toHaveAttribute('data-chip', 'failed');
+
+  // "All jobs" also returns to the filter the detail was opened from.
+  await card.locator('a.bjh-card__link').click();
+  await page.locator('a.bjh-back').click();
+  await expect(page).toHaveURL(/\?status=failed$/);
 });
 
 test('a deep link to an unknown job says it was not found', async ({ page }) => {
-  await page.goto('./jobs/no-such-job');
+  await page.goto('./?job=no-such-job');
   await expect(page.getByTestId('error')).toContainText('Not found');
 });

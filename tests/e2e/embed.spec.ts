@@ -31,7 +31,7 @@ test('the contract works both ways with an allowed host', async ({ page, request
   expect(await page.evaluate(() => (window as any).received.find((m: any) => m.type === 'basiq-jobs:resize').height)).toBeGreaterThan(100);
 
   await page.evaluate(() => (window as any).send({ type: 'basiq-jobs:set-theme', theme: 'dark' }));
-  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(frame.locator('html')).toHaveAttribute('data-bjh-theme', 'dark');
   await page.evaluate(() => (window as any).send({ type: 'basiq-jobs:set-filters', status: 'failed' }));
   await expect(frame.locator('.bjh-chip--active')).toHaveAttribute('data-chip', 'failed');
 
@@ -57,7 +57,7 @@ test('messages from an origin that is not allowed are ignored', async ({ page, r
   await page.evaluate(() => (window as any).send({ type: 'basiq-jobs:set-theme', theme: 'dark' }));
   await page.evaluate(() => (window as any).send({ type: 'basiq-jobs:set-filters', status: 'failed' }));
   await page.waitForTimeout(1000);
-  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(frame.locator('html')).toHaveAttribute('data-bjh-theme', 'light');
   await expect(frame.locator('.bjh-chip--active')).toHaveAttribute('data-chip', 'all');
   expect(await types(page)).toEqual([]);
 });

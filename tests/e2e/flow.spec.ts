@@ -21,9 +21,9 @@ test('keyboard: search, move between cards, open, go back, shortcuts help', asyn
   await page.keyboard.press('j');
   await expect(page.locator(`article[data-job-id="${second}"]`)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/jobs/${second}$`));
+  await expect(page).toHaveURL(new RegExp(`[?&]job=${second}$`));
   await page.keyboard.press('Escape');
-  await expect(page).not.toHaveURL(/\/jobs\//);
+  await expect(page).not.toHaveURL(/[?&]job=/);
 
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts')).toBeVisible();
@@ -47,18 +47,18 @@ test('light and dark themes, following the OS and overridden', async ({ page }) 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('./');
   await expect(page.locator('article.bjh-card').first()).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-bjh-theme', 'dark');
   await page.screenshot({ path: shot('history-dark.png'), fullPage: true });
 
   await page.getByTestId('theme').click();
   await expect(page.getByTestId('theme')).toHaveText('Theme: light');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('html')).toHaveAttribute('data-bjh-theme', 'light');
   await page.screenshot({ path: shot('history-light.png'), fullPage: true });
   await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('html')).toHaveAttribute('data-bjh-theme', 'light');
 
   await page.getByTestId('theme').click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-bjh-theme', 'dark');
   await page.locator('article.bjh-card[data-status="failed"] a.bjh-card__link').first().click();
   await expect(page.locator('.bjh-detail__head')).toBeVisible();
   await page.screenshot({ path: shot('detail-dark.png'), fullPage: true });

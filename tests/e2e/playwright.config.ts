@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export const apiPort = port + 1;
 /** A third server for the example host page (examples/host.html) that embeds the app. */
 export const hostPort = port + 2;
+/** A fourth server: the app under a sub-path (`/tools/jobs/`) with the strict policy. */
+export const subPort = port + 3;
 /** The strict policy the second server sends with the app (README: Hosting). */
 export const strictCsp =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
@@ -40,6 +42,7 @@ export default defineConfig({
     [`--port ${port} --static ../../dist`, `http://127.0.0.1:${port}/`],
     [`--port ${apiPort} --static ../../dist --csp "${strictCsp}"`, `http://127.0.0.1:${apiPort}/`],
     [`--port ${hostPort} --static ../../examples`, `http://127.0.0.1:${hostPort}/host.html`],
+    [`--port ${subPort} --static ../../dist --base /tools/jobs/ --csp "${strictCsp}"`, `http://127.0.0.1:${subPort}/tools/jobs/`],
   ].map(([args, url]) => ({
     command: `../../target/debug/mock-basiq ${args}`,
     url,

@@ -1,4 +1,4 @@
-//! `/jobs/{jobId}`: a deep link that works for any job, listed or not, kept live while Pending.
+//! `?job={jobId}`: a deep link that works for any job, listed or not, kept live while Pending.
 
 use super::{JobHeader, RawJson, StepTimeline};
 use crate::api::backend::Backend;
@@ -6,19 +6,18 @@ use crate::api::policy::PollPolicy;
 use crate::components::{ErrorNotice, PlaybookCard};
 use crate::domain::derive_status;
 use crate::features::embed::{Embed, job_selected};
+use crate::features::page_url::{use_list_href, use_shown_job};
 use crate::live::{Clock, use_job};
 use crate::settings::Settings;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// The detail view.
 #[component]
 pub fn JobDetailPage() -> impl IntoView {
     let backend = expect_context::<Backend>();
     let clock = expect_context::<Clock>();
-    let params = use_params_map();
-    let job_id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    let shown = use_shown_job();
+    let job_id = Signal::derive(move || shown.get().unwrap_or_default());
     let api_base = backend.api_base().to_owned();
     let fast = expect_context::<Settings>().poll_interval;
     let live = use_job(backend, job_id, PollPolicy::with_fast(fast));
@@ -66,7 +65,7 @@ pub fn JobDetailPage() -> impl IntoView {
     };
     view! {
         <article class="bjh-detail" aria-label="Job detail">
-            <A href="/" attr:class="bjh-back">"← All jobs"</A>
+            <a href=use_list_href() class="bjh-back">"← All jobs"</a>
             <ErrorNotice
                 error=live.error
                 last_updated=live.last_updated

@@ -7,11 +7,11 @@ use super::messages::{
 use crate::api::backend::Backend;
 use crate::components::ThemeChoice;
 use crate::features::history::filter_href;
+use crate::features::page_url::use_go;
 use crate::platform::{self, viewer_offset};
 use leptos::ev::message;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_query_map};
 use leptos_use::{use_event_listener, use_resize_observer};
 use serde_json::Value;
 use web_sys::MessageEvent;
@@ -86,8 +86,8 @@ pub fn EmbedBridge() -> impl IntoView {
     }
     let backend = expect_context::<Backend>();
     let ThemeChoice(theme) = expect_context::<ThemeChoice>();
-    let navigate = use_navigate();
-    let query = use_query_map();
+    let go = use_go();
+    let (path, query) = (use_location().pathname, use_query_map());
     let _ = use_event_listener(window(), message, move |event: MessageEvent| {
         if !embed
             .allowed
@@ -102,8 +102,9 @@ pub fn EmbedBridge() -> impl IntoView {
             Some(HostMessage::SetTheme(choice)) => theme.set(choice),
             Some(HostMessage::SetFilters(pairs)) => {
                 let filter = filter_from_pairs(&pairs, viewer_offset(platform::now()));
-                let href = query.with_untracked(|current| filter_href("/", current, &filter));
-                navigate(&href, NavigateOptions::default());
+                let href = query
+                    .with_untracked(|current| filter_href(&path.get_untracked(), current, &filter));
+                go(&href, false);
             }
             None => {}
         }

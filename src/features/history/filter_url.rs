@@ -2,18 +2,19 @@
 //! navigating to one (replacing the entry while typing, pushing one for a deliberate change).
 
 use crate::domain::JobFilter;
+use crate::features::page_url::{JOB_KEY, use_go};
 use crate::platform::{self, viewer_offset};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_query_map};
 use leptos_router::params::ParamsMap;
 
 const FILTER_KEYS: [&str; 5] = ["status", "q", "connection", "from", "to"];
 
-/// Builds `path?query` for a filter, keeping the query's other parameters (`userId`, ...).
+/// Builds `path?query` for a filter, keeping the query's other parameters (`userId`, ...); a
+/// filter always shows the history, so `job` goes.
 pub fn filter_href(path: &str, current: &ParamsMap, filter: &JobFilter) -> String {
     let mut params = current.clone();
-    for key in FILTER_KEYS {
+    for key in FILTER_KEYS.iter().chain(&[JOB_KEY]) {
         params.remove(key);
     }
     for (key, value) in filter.to_query(viewer_offset(platform::now())) {
@@ -41,17 +42,12 @@ pub fn use_url_filter() -> Memo<JobFilter> {
 /// A function that shows another filter: `replace` keeps the history entry (typing), otherwise
 /// a new entry is pushed so back / forward walk through filters.
 pub fn use_set_filter() -> impl Fn(JobFilter, bool) + Clone + Send + Sync + 'static {
-    let navigate = use_navigate();
+    let go = use_go();
     let path = use_location().pathname;
     let query = use_query_map();
     move |filter: JobFilter, replace: bool| {
-        let options = NavigateOptions {
-            replace,
-            scroll: false,
-            ..NavigateOptions::default()
-        };
         let href =
             query.with_untracked(|current| filter_href(&path.get_untracked(), current, &filter));
-        navigate(&href, options);
+        go(&href, replace);
     }
 }

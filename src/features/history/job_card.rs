@@ -1,10 +1,10 @@
 //! One job as a card: status, ID, date, duration, kind and institution, the step strip and, for
 //! a failure, the playbook: failing step, error, cause, who acts and what to do.
 
-use crate::api::urls::encode_component;
 use crate::components::{CopyButton, LocalTime, PlaybookCard, StatusBadge, StepStrip};
 use crate::domain::time::{format_duration, job_duration};
 use crate::domain::{Job, derive_status};
+use crate::features::page_url::use_detail_href;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -15,6 +15,7 @@ pub fn JobCard(
     #[prop(into)] now: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
     let status = Signal::derive(move || derive_status(&job.read()));
+    let href = use_detail_href(Signal::derive(move || job.read().id.clone()));
     let duration = move || {
         job_duration(&job.read(), status.get(), now.get())
             .map(format_duration)
@@ -41,7 +42,7 @@ pub fn JobCard(
         >
             <header class="bjh-card__head">
                 <StatusBadge status=status />
-                <a href=move || format!("/jobs/{}", encode_component(&job.read().id)) class="bjh-card__link">
+                <a href=href class="bjh-card__link">
                     <code class="bjh-card__id">{move || job.read().id.clone()}</code>
                 </a>
                 <CopyButton text=Signal::derive(move || job.read().id.clone()) label="Copy ID" />

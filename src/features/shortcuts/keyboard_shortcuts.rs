@@ -1,6 +1,8 @@
 //! Listens for the shortcuts on the document and acts on the focused card; renders the help.
 
 use super::{SHORTCUTS, Shortcut, shortcut};
+use crate::features::page_url::{use_go, use_list_href, use_shown_job};
+use crate::platform;
 use leptos::ev::keydown;
 use leptos::prelude::*;
 use leptos_use::{UseClipboardReturn, use_clipboard, use_event_listener};
@@ -52,7 +54,14 @@ fn is_field(element: &Element) -> bool {
 pub fn KeyboardShortcuts() -> impl IntoView {
     let help = RwSignal::new(false);
     let UseClipboardReturn { copy, .. } = use_clipboard();
+    let (shown, list, navigate) = (use_shown_job(), use_list_href(), use_go());
+    // Mounted in a host page, keys belong to the host unless focus is inside the app.
+    let mounted = platform::mounted_in_host();
     let _ = use_event_listener(document(), keydown, move |event: KeyboardEvent| {
+        let inside = |e: Element| e.closest(".bjh-app").ok().flatten().is_some();
+        if mounted && !focused().is_some_and(inside) {
+            return;
+        }
         let modified = event.ctrl_key() || event.alt_key() || event.meta_key();
         let in_field = focused().is_some_and(|e| is_field(&e));
         let on_card = focused().is_some_and(|e| e.matches(CARD).unwrap_or(false));
@@ -89,15 +98,10 @@ pub fn KeyboardShortcuts() -> impl IntoView {
                     let _ = field.blur();
                 }
             }
-            Shortcut::Back => {
-                if window()
-                    .location()
-                    .pathname()
-                    .is_ok_and(|p| p.contains("/jobs/"))
-                {
-                    let _ = window().history().and_then(|h| h.back());
-                }
+            Shortcut::Back if shown.with_untracked(Option::is_some) => {
+                navigate(&list.get_untracked(), false);
             }
+            Shortcut::Back => {}
         }
     });
     view! {

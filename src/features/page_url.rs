@@ -1,0 +1,61 @@
+//! Which page the URL shows. The app never adds path depth: the history is the page's own path
+//! and one job's detail is that path with `?job=<id>`. Relative asset URLs therefore hold at a
+//! domain root, under any sub-path and on a CDN, and a deep link needs no server rewrite.
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::location::Url;
+use leptos_router::params::ParamsMap;
+
+/// The query key naming the job whose detail is shown.
+pub const JOB_KEY: &str = "job";
+
+/// `path?…&job=<id>`: one job's detail, keeping the rest of the query (filters, `userId`) so
+/// "All jobs" returns to the same place.
+pub fn detail_href(path: &str, current: &ParamsMap, id: &str) -> String {
+    let mut params = current.clone();
+    // `replace` unescapes what it is given; escaping first keeps an ID with `%` intact.
+    params.replace(JOB_KEY, Url::escape(id));
+    format!("{path}{}", params.to_query_string())
+}
+
+/// `path?…` without `job`: the history, with the filters it had.
+pub fn list_href(path: &str, current: &ParamsMap) -> String {
+    let mut params = current.clone();
+    params.remove(JOB_KEY);
+    format!("{path}{}", params.to_query_string())
+}
+
+/// The job the URL shows, if any.
+pub fn use_shown_job() -> Memo<Option<String>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| q.get(JOB_KEY)).filter(|id| !id.is_empty()))
+}
+
+/// A reactive link to a job's detail from the current page.
+pub fn use_detail_href(id: Signal<String>) -> Signal<String> {
+    let (path, query) = (use_location().pathname, use_query_map());
+    Signal::derive(move || query.with(|q| detail_href(&path.get(), q, &id.get())))
+}
+
+/// A reactive link back to the history from the current page.
+pub fn use_list_href() -> Signal<String> {
+    let (path, query) = (use_location().pathname, use_query_map());
+    Signal::derive(move || query.with(|q| list_href(&path.get(), q)))
+}
+
+/// Navigates to an href built here (already absolute: the router's base must not be added
+/// again). `replace` keeps the history entry, as while typing a search.
+pub fn use_go() -> impl Fn(&str, bool) + Clone + Send + Sync + 'static {
+    let navigate = use_navigate();
+    move |href: &str, replace: bool| {
+        let options = NavigateOptions {
+            resolve: false,
+            replace,
+            scroll: false,
+            ..NavigateOptions::default()
+        };
+        navigate(href, options);
+    }
+}
