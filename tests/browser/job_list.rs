@@ -1,7 +1,6 @@
 //! The live list: updates in place, arrivals behind the pill, filters in the URL.
 
-use super::{attr, fixture, mount, one, settle, wait_for};
-use basiq_job_history::App;
+use super::{attr, fixture, mount, mount_app, one, settle, wait_for};
 use basiq_job_history::api::backend::{Backend, JobScope};
 use basiq_job_history::api::policy::PollPolicy;
 use basiq_job_history::domain::{Job, JobFilter, parse_job};
@@ -154,7 +153,7 @@ async fn filters_round_trip_through_the_url() {
     history
         .replace_state_with_url(&JsValue::NULL, "", Some("/?status=failed&q=4d30"))
         .unwrap();
-    let root = mount(|| view! { <App /> }.into_any());
+    let root = mount_app();
     wait_for(&root, ".bjh-chip--active").await;
     assert_eq!(attr(&root, ".bjh-chip--active", "data-chip"), "failed");
     let search: HtmlInputElement = one(&root, "[data-testid=search]").unchecked_into();

@@ -6,8 +6,10 @@ mod client;
 mod job_card;
 mod job_list;
 
+use basiq_job_history::App;
 use basiq_job_history::domain::{Job, parse_job};
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test_configure;
@@ -30,13 +32,31 @@ fn add_stylesheet(document: &web_sys::Document) {
     }
 }
 
-/// Mounts a view into a fresh container and returns the container.
-pub fn mount(view: impl FnOnce() -> AnyView + 'static) -> HtmlElement {
+/// A fresh container, a `bjh-app` as in the app.
+fn container() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     add_stylesheet(&document);
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container.set_class_name("bjh-app");
     document.body().unwrap().append_child(&container).unwrap();
-    std::mem::forget(leptos::mount::mount_to(container.clone(), view));
+    container
+}
+
+/// Mounts a view into a fresh container, inside a router as in the app (links read the page's
+/// URL), and returns the container.
+pub fn mount(view: impl FnOnce() -> AnyView + Send + 'static) -> HtmlElement {
+    let container = container();
+    // A base no link matches: components read the URL, but every page's clicks are left to the
+    // whole app's own router (several routers pushing history for one click would break back).
+    let routed = move || view! { <Router base="/__component-test">{view()}</Router> };
+    std::mem::forget(leptos::mount::mount_to(container.clone(), routed));
+    container
+}
+
+/// Mounts the whole app (it brings its own router) and returns the container.
+pub fn mount_app() -> HtmlElement {
+    let container = container();
+    std::mem::forget(leptos::mount::mount_to(container.clone(), App));
     container
 }
 

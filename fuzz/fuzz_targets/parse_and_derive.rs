@@ -1,0 +1,69 @@
+//! Fuzzes everything that reads text from the network: job, list and refresh answers, error
+//! envelopes, token answers, `config.json`, timestamps and `Retry-After`, then derives what the
+//! UI shows from whatever parsed (status, duration, failing step, playbook, filters). Any panic
+//! is a crash. Seeded from `../shared/basiq/fixtures` by `scripts/fuzz.sh`.
+#![no_main]
+
+use basiq_job_history::api::client::parse_token_answer;
+use basiq_job_history::api::error::{ApiError, BasiqError};
+use basiq_job_history::api::policy::parse_retry_after;
+use basiq_job_history::config::{parse_config, split_job_ids};
+use basiq_job_history::domain::time::{format_date, format_duration, job_duration, parse_timestamp};
+use basiq_job_history::domain::{
+    Job, JobFilter, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_references,
+    parse_json, playbook, sort_newest_first,
+};
+use chrono::{DateTime, FixedOffset, Utc};
+use libfuzzer_sys::fuzz_target;
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_739_360_000, 0).expect("a fixed instant")
+}
+
+/// Everything a card and the detail derive from one job.
+fn derive(job: &Job) {
+    let status = derive_status(job);
+    if let Some(span) = job_duration(job, status, now()) {
+        assert!(span.num_milliseconds() >= 0, "negative duration");
+        let _ = format_duration(span);
+    }
+    if let Some(at) = job.created_at() {
+        let _ = format_date(at, FixedOffset::east_opt(11 * 3600).expect("offset"));
+    }
+    let _ = (job.failing_step(), job.connection_id(), job.user_id(), job.kind.label());
+    if let Some(error) = job.failure() {
+        let _ = playbook::advice(error);
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let _ = parse_token_answer(text);
+    let _ = parse_config(text);
+    let _ = split_job_ids(text);
+    let _ = BasiqError::from_body(text);
+    let error = ApiError::from_response(400 + (data.len() % 200) as u16, text, None);
+    let _ = (error.headline(), error.detail(), error.is_retryable());
+    let _ = parse_timestamp(text);
+    let _ = parse_retry_after(text, now());
+    let filter = JobFilter::from_query(
+        text.split('&').filter_map(|pair| pair.split_once('=')),
+        FixedOffset::east_opt(0).expect("offset"),
+    );
+    let Ok(value) = parse_json(text) else {
+        return;
+    };
+    let _ = parse_job_references(&value);
+    if let Ok(job) = parse_job(&value) {
+        derive(&job);
+    }
+    if let Ok(mut page) = parse_job_list(&value) {
+        page.jobs.iter().for_each(derive);
+        sort_newest_first(&mut page.jobs);
+        let counts = StatusCounts::of(&page.jobs);
+        assert_eq!(counts.total(), page.jobs.len());
+        let _ = filter.apply(&page.jobs);
+    }
+});
