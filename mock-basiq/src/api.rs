@@ -127,11 +127,17 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
                 ),
             }
         }
-        (Method::Post, ["users", _, "connections", connection, "refresh"]) => {
-            let (id, new) = state.refresh(connection);
+        (Method::Post, ["users", user, "connections", connection, "refresh"]) => {
+            let Some(user) = DEMO_USERS.iter().find(|known| *known == user) else {
+                return not_found();
+            };
+            let (id, new) = state.refresh(user, connection);
             Reply::json(if new { 202 } else { 200 }, &reference(&id))
         }
-        (Method::Post, ["users", _, "connections", "refresh"]) => {
+        (Method::Post, ["users", user, "connections", "refresh"]) => {
+            let Some(user) = DEMO_USERS.iter().find(|known| *known == user) else {
+                return not_found();
+            };
             let mut connections: Vec<String> = state
                 .jobs()
                 .iter()
@@ -141,7 +147,7 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
             connections.dedup();
             let data: Vec<Value> = connections
                 .iter()
-                .map(|c| reference(&state.refresh(c).0))
+                .map(|c| reference(&state.refresh(user, c).0))
                 .collect();
             Reply::json(202, &json!({"type": "list", "data": data}))
         }

@@ -4,7 +4,8 @@
 //!   `DELETE` clears it.
 //! - `POST /__mock/faults` `{"match": "/jobs/", "fault": "503", "times": 2}` (or a list);
 //!   `DELETE` clears them.
-//! - `POST /__mock/clock` `{"advanceSeconds": 30}` fast-forwards the mock's clock.
+//! - `POST /__mock/clock` `{"advanceSeconds": 30}` fast-forwards the mock's clock;
+//!   `{"at": "2026-11-29T10:00:00Z"}` stops it at that instant (a test then moves it along).
 //! - `POST /__mock/jobs` `{"bulk": 5000}` adds that many settled jobs to the list.
 //! - `POST /__mock/auth` `{"requireToken": true, "tokenTtl": 60}` demands tokens from `/token`.
 //! - `PUT /__mock/config` (any text) is served as the app's `config.json`; `DELETE` removes it.
@@ -13,7 +14,7 @@
 use crate::faults::Rule;
 use crate::http::{Incoming, Reply};
 use crate::state::State;
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 use tiny_http::Method;
 
@@ -50,13 +51,19 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
             state.faults.clear();
             Ok(ok())
         }
-        (Method::Post, "/clock") => body(request).map(|value| {
-            let seconds = value
+        (Method::Post, "/clock") => body(request).and_then(|value| {
+            if let Some(at) = value.get("at").and_then(Value::as_str) {
+                let at = DateTime::parse_from_rfc3339(at)
+                    .map_err(|e| Reply::text(400, &format!("at: {e}")))?;
+                state.frozen = Some(at.with_timezone(&Utc));
+                state.clock_offset = TimeDelta::zero();
+            }
+            let millis = value
                 .get("advanceSeconds")
-                .and_then(Value::as_i64)
-                .unwrap_or(0);
-            state.clock_offset += TimeDelta::seconds(seconds);
-            ok()
+                .and_then(Value::as_f64)
+                .map_or(0, |s| (s * 1000.0) as i64);
+            state.clock_offset += TimeDelta::milliseconds(millis);
+            Ok(ok())
         }),
         (Method::Post, "/jobs") => body(request).map(|value| {
             state.bulk = value.get("bulk").and_then(Value::as_u64).unwrap_or(0);

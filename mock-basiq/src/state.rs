@@ -10,6 +10,7 @@ use std::time::SystemTime;
 /// A refresh started through the API.
 pub struct Refresh {
     pub seq: u64,
+    pub user: &'static str,
     pub connection: String,
     pub started: DateTime<Utc>,
     pub fails: bool,
@@ -19,6 +20,8 @@ pub struct Refresh {
 pub struct State {
     pub started: DateTime<Utc>,
     pub clock_offset: TimeDelta,
+    /// Set by `POST /__mock/clock {"at": …}`: the clock stands still there (plus the offset).
+    pub frozen: Option<DateTime<Utc>>,
     pub bulk: u64,
     pub token_ttl: i64,
     pub require_token: bool,
@@ -36,6 +39,7 @@ impl State {
         let mut state = Self {
             started: DateTime::<Utc>::MIN_UTC,
             clock_offset: TimeDelta::zero(),
+            frozen: None,
             bulk,
             token_ttl,
             require_token,
@@ -49,8 +53,11 @@ impl State {
         state
     }
 
-    /// The mock's clock: the real one plus any fast-forward.
+    /// The mock's clock: the real one (or the instant it was stopped at) plus any fast-forward.
     pub fn now(&self) -> DateTime<Utc> {
+        if let Some(at) = self.frozen {
+            return at + self.clock_offset;
+        }
         let since_epoch = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .unwrap_or_default();
@@ -68,18 +75,20 @@ impl State {
         jobs.extend(
             self.refreshes
                 .iter()
-                .map(|r| refresh_job(r.seq, &r.connection, r.fails, r.started, now)),
+                .map(|r| refresh_job(r.seq, r.user, &r.connection, r.fails, r.started, now)),
         );
         jobs
     }
 
     /// Starts a refresh of a connection, or returns the one still running (and whether it is new).
-    pub fn refresh(&mut self, connection: &str) -> (String, bool) {
+    pub fn refresh(&mut self, user: &'static str, connection: &str) -> (String, bool) {
         let now = self.now();
         let running = self
             .refreshes
             .iter()
-            .find(|r| r.connection == connection && now - r.started < TimeDelta::seconds(20));
+            .find(|r| {
+                r.user == user && r.connection == connection && now - r.started < TimeDelta::seconds(20)
+            });
         if let Some(running) = running {
             return (job_id(running.seq), false);
         }
@@ -87,6 +96,7 @@ impl State {
         let fails = self.refreshes.len() % 3 == 2;
         self.refreshes.push(Refresh {
             seq,
+            user,
             connection: connection.to_owned(),
             started: now,
             fails,

@@ -144,19 +144,20 @@ pub fn bulk_jobs(count: u64, now: DateTime<Utc>) -> Vec<Value> {
 /// progresses over about 20 s to Success, or, when `fails`, to a bank outage at the last step.
 pub fn refresh_job(
     seq: u64,
+    user: &'static str,
     connection_id: &str,
     fails: bool,
     started: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Value {
     let script = Script {
-        user: DEMO_USER_ID,
         seq,
         connection: connection_id.to_owned(),
         start_offset_s: 0,
         steps: LIVE,
         ending: if fails { OUTAGE } else { Ending::Success },
         report: false,
+        user,
     };
     script.to_json(started, now).unwrap_or(Value::Null)
 }
@@ -245,7 +246,7 @@ mod tests {
     #[test]
     fn refresh_jobs_run_to_their_outcome() {
         let status = |fails, secs| {
-            let raw = refresh_job(7, "c-1", fails, start(), start() + TimeDelta::seconds(secs));
+            let raw = refresh_job(7, DEMO_USER_ID, "c-1", fails, start(), start() + TimeDelta::seconds(secs));
             derive_status(&crate::domain::parse_job(&raw).unwrap())
         };
         assert_eq!(status(false, 5), CardStatus::Pending);

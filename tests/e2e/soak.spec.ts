@@ -1,0 +1,165 @@
+// Soak: a simulated two-hour session. The page's clock (timers, Date) is Playwright's fake
+// clock and the mock's clock is pinned to it, so two hours pass in a minute or two of real time.
+// Jobs arrive and settle; memory, timers and the request rate are measured and printed
+// (SOAK lines), and asserted against the polling policy (src/api/policy.rs).
+import { expect, test, type Page } from '@playwright/test';
+import { apiPort } from './playwright.config';
+
+const origin = `http://127.0.0.1:${apiPort}`;
+const user = '7d41e2b0-5c3a-4f7e-9b61-0c8f2a9e4d13'; // the demo's second user: all settled
+const MIN = 60_000;
+
+type Hit = { t: number; path: string };
+
+class Session {
+  sim: number;
+  inflight = 0;
+  hits: Hit[] = [];
+  mockPinned = true;
+
+  constructor(readonly page: Page, readonly start: number) {
+    this.sim = start;
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (!url.pathname.startsWith('/basiq/')) return;
+      this.inflight++;
+      this.hits.push({ t: this.sim - this.start, path: url.pathname });
+    });
+    const done = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname.startsWith('/basiq/')) this.inflight--;
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+  }
+
+  async mockAt(at: number) {
+    const res = await this.page.request.post(`${origin}/__mock/clock`, { data: JSON.stringify({ at: new Date(at).toISOString() }) });
+    expect(res.ok()).toBe(true);
+  }
+
+  /** Moves simulated time on by `total` ms in `step` ms steps, letting every request finish. */
+  async run(total: number, step: number) {
+    for (let done = 0; done < total; done += step) {
+      await this.page.clock.runFor(step);
+      this.sim += step;
+      if (this.mockPinned) await this.mockAt(this.sim);
+      for (let i = 0; this.inflight > 0 && i < 2_000; i++) await new Promise((r) => setTimeout(r, 2));
+      await this.page.evaluate(() => 0);
+    }
+  }
+
+  /** Requests for `path` (a prefix) in simulated [from, to) minutes since the start. */
+  count(prefix: string, from: number, to: number, exact = false) {
+    return this.hits.filter((h) => (exact ? h.path === prefix : h.path.startsWith(prefix)) && h.t >= from * MIN && h.t < to * MIN).length;
+  }
+
+  async memory() {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await this.page.evaluate(() => (window as unknown as { __bjhWasm: { memory: WebAssembly.Memory } }).__bjhWasm.memory.buffer.byteLength);
+    await cdp.detach();
+    return { heap: usedSize, wasm };
+  }
+
+  async refresh(connection: string) {
+    const res = await this.page.request.post(`${origin}/basiq/users/${user}/connections/${connection}/refresh`);
+    expect(res.status()).toBe(202);
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  async setHidden(hidden: boolean) {
+    await this.page.evaluate((hidden) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  }
+}
+
+const mb = (bytes: number) => (bytes / 1048576).toFixed(2);
+
+test('a simulated two-hour session: flat memory, no polling of settled jobs, the policy rates', async ({ page, request }) => {
+  test.setTimeout(15 * MIN);
+  expect((await request.post(`${origin}/__mock/reset`)).ok()).toBe(true);
+  expect((await request.put(`${origin}/__mock/config`, { data: JSON.stringify({ apiBaseUrl: '/basiq', userId: user }) })).ok()).toBe(true);
+  const start = Math.floor(Date.now() / 1000) * 1000;
+  const s = new Session(page, start);
+  await s.mockAt(start);
+  await page.addInitScript(() =>
+    addEventListener('TrunkApplicationStarted', (e) => {
+      (window as unknown as { __bjhWasm: unknown }).__bjhWasm = (e as CustomEvent).detail.wasm;
+    }),
+  );
+  await page.clock.install({ time: start });
+  await page.goto(origin + '/');
+  await expect(page.locator('article.bjh-card')).toHaveCount(3);
+  await page.clock.pauseAt(start + 30_000);
+  s.sim = start + 30_000;
+  await s.run(90_000, 5_000);
+  const first = await s.memory();
+
+  // Minutes 2–12: three jobs start and stay pending (the mock's clock stands at minute 2).
+  const pending = [await s.refresh('soak-a'), await s.refresh('soak-b'), await s.refresh('soak-c')];
+  s.mockPinned = false;
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.locator('article.bjh-card[data-status="pending"]')).toHaveCount(3);
+  await s.run(10 * MIN, 1_000);
+  await expect(page.locator('article.bjh-card[data-status="pending"]')).toHaveCount(3);
+
+  // Minutes 12–42: the mock's clock catches up; the jobs settle and the list slows down.
+  s.mockPinned = true;
+  await s.run(30 * MIN, 5_000);
+  await expect(page.locator('article.bjh-card[data-status="pending"]')).toHaveCount(0);
+
+  // Minutes 42–102: a job arrives every ten minutes and settles within 20 s.
+  const arrived: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    arrived.push(await s.refresh(`soak-${i}`));
+    await s.run(60_000, 1_000);
+    await s.run(9 * MIN, 5_000);
+  }
+  await expect(page.locator('article.bjh-card')).toHaveCount(12);
+  await expect(page.locator('article.bjh-card[data-status="pending"]')).toHaveCount(0);
+
+  // Minutes 102–112 hidden, then visible again until minute 120.
+  await s.setHidden(true);
+  await s.run(10 * MIN, 5_000);
+  await s.setHidden(false);
+  await s.run(1_000, 1_000);
+  const onReturn = s.count('/basiq/', 112, 112 + 1 / 60);
+  await s.run(8 * MIN - 1_000, 5_000);
+  const last = await s.memory();
+
+  const list = `/basiq/users/${user}/jobs`;
+  const jobPolls = (id: string, from: number, to: number) => s.count(`/basiq/jobs/${id}`, from, to, true);
+  const rates = {
+    pendingListPerMin: s.count(list, 2, 12) / 10,
+    pendingJobPerMinFirst2: pending.map((id) => jobPolls(id, 2, 4) / 2),
+    pendingJobPerMinLast2: pending.map((id) => jobPolls(id, 10, 12) / 2),
+    pendingAllPerMin: s.count('/basiq/', 2, 12) / 10,
+    settledAllPerMin: s.count('/basiq/', 14, 42) / 28,
+    hiddenAllPerMin: s.count('/basiq/', 102, 112) / 10,
+  };
+  console.log(`SOAK memory start (minute 2): JS heap ${mb(first.heap)} MB, wasm ${mb(first.wasm)} MB; end (minute 120): JS heap ${mb(last.heap)} MB, wasm ${mb(last.wasm)} MB`);
+  console.log(`SOAK requests/min: 3 pending ${rates.pendingAllPerMin} (list ${rates.pendingListPerMin}, each job ${rates.pendingJobPerMinFirst2.join('/')} in its first 2 min, ${rates.pendingJobPerMinLast2.join('/')} at 8–10 min); all settled ${rates.settledAllPerMin.toFixed(2)}; hidden ${rates.hiddenAllPerMin}; ${onReturn} request(s) within 1 s of showing again`);
+
+  // The policy: the list every 30 s while anything is pending, every 60 s once all settled;
+  // a pending job every 2 s for its first 2 min, backing off (doubling every 2 min, 60 s cap).
+  expect(rates.pendingListPerMin).toBeGreaterThanOrEqual(1.8);
+  expect(rates.pendingListPerMin).toBeLessThanOrEqual(2.2);
+  for (const r of rates.pendingJobPerMinFirst2) expect(r).toBeGreaterThanOrEqual(27), expect(r).toBeLessThanOrEqual(31);
+  for (const r of rates.pendingJobPerMinLast2) expect(r).toBeLessThanOrEqual(2.5);
+  expect(rates.settledAllPerMin).toBeGreaterThanOrEqual(0.9);
+  expect(rates.settledAllPerMin).toBeLessThanOrEqual(1.1);
+  expect(rates.hiddenAllPerMin).toBe(0);
+  expect(onReturn).toBeGreaterThanOrEqual(1);
+  // No request for a job once it has settled (the three settle at minute 12; the rest arrive
+  // settled or are polled only while pending, at most 20 s after they started).
+  for (const id of pending) expect(jobPolls(id, 12.5, 120)).toBe(0);
+  arrived.forEach((id, i) => expect(jobPolls(id, 42 + 10 * i + 1, 120)).toBe(0));
+  // Memory stays flat: a leak of a few bytes per poll would show over ~1,000 requests.
+  expect(last.heap).toBeLessThan(first.heap * 1.25 + 1_048_576);
+  expect(last.wasm).toBeLessThanOrEqual(first.wasm + 1_048_576);
+  expect((await request.delete(`${origin}/__mock/config`)).ok()).toBe(true);
+});
