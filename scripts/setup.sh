@@ -2,7 +2,8 @@
 # Installs what the two README commands need, skipping whatever is already there, so that a warm
 # machine passes through in seconds. Nothing here downloads from GitHub.
 #   scripts/setup.sh            build tools: wasm target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/setup.sh --browser  the above plus Chromium, chromedriver and Playwright
+#   scripts/setup.sh --test     the above plus what the test command needs: Chromium,
+#                               chromedriver, Playwright, cargo-fuzz and cargo-deny
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -37,12 +38,21 @@ if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
   cp package-lock.json node_modules/.installed-lock.json
 fi
 
-if [ "${1:-}" = "--browser" ]; then
+if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # The fuzzer (scripts/fuzz.sh) and the supply-chain check (deny.toml), from crates.io.
+  if ! cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz 0.13.2"; then
+    say "installing cargo-fuzz 0.13.2 (about 2 minutes, once)"
+    cargo install cargo-fuzz --version 0.13.2 --locked
+  fi
+  if ! cargo deny --version 2>/dev/null | grep -q "cargo-deny 0.20.2"; then
+    say "installing cargo-deny 0.20.2 (about 5 minutes, once)"
+    cargo install cargo-deny --version 0.20.2 --locked
   fi
 fi
 

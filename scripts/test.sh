@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs every check: lint, host tests, component tests in headless Chromium, the release build and
-# end-to-end tests against it. Prints each level's summary; exits non-zero on any failure.
+# Runs every check: lint, supply chain, host tests, a bounded fuzz run, component tests in
+# headless Chromium, the release build with its size budget, and end-to-end tests against it. Prints each level's summary; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser
+scripts/setup.sh --test
 source scripts/env.sh
 
 logs=$(mktemp -d)
@@ -42,7 +42,14 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p basiq-job-history --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 echo "lint: clean (fmt, clippy host, clippy wasm32)"
 
+section "supply chain"
+cargo deny --offline check --hide-inclusion-graph licenses bans sources
+echo "supply chain: licences, bans and sources clean (deny.toml)"
+
 run_level "host unit tests" cargo test --workspace
+
+section "fuzz"
+scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 
 # The browser tests talk to a mock Basiq server over real HTTP.
 cargo build -p mock-basiq --quiet

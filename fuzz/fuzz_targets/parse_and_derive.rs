@@ -8,7 +8,9 @@ use basiq_job_history::api::client::parse_token_answer;
 use basiq_job_history::api::error::{ApiError, BasiqError};
 use basiq_job_history::api::policy::parse_retry_after;
 use basiq_job_history::config::{parse_config, split_job_ids};
-use basiq_job_history::domain::time::{format_date, format_duration, job_duration, parse_timestamp};
+use basiq_job_history::domain::time::{
+    format_date, format_duration, job_duration, parse_timestamp,
+};
 use basiq_job_history::domain::{
     Job, JobFilter, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_references,
     parse_json, playbook, sort_newest_first,
@@ -30,7 +32,12 @@ fn derive(job: &Job) {
     if let Some(at) = job.created_at() {
         let _ = format_date(at, FixedOffset::east_opt(11 * 3600).expect("offset"));
     }
-    let _ = (job.failing_step(), job.connection_id(), job.user_id(), job.kind.label());
+    let _ = (
+        job.failing_step(),
+        job.connection_id(),
+        job.user_id(),
+        job.kind.label(),
+    );
     if let Some(error) = job.failure() {
         let _ = playbook::advice(error);
     }

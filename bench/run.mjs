@@ -1,0 +1,216 @@
+// The benchmark (README: Benchmarks). Serves dist/ and the plain-JS baseline with the mock Basiq
+// server (release build), drives Debian's Chromium with Playwright, prints a Markdown table and
+// writes bench/results.json and BENCHMARKS.md. Figures, not pass/fail: nothing here is a test.
+//   node bench/run.mjs <site dir> <port>     (scripts/bench.sh prepares both)
+import { chromium } from '@playwright/test';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+
+const [site, port] = [process.argv[2], Number(process.argv[3])];
+const origin = `http://127.0.0.1:${port}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x, d = 0) => Number(x.toFixed(d));
+
+async function mock(method, what, data) {
+  const res = await fetch(`${origin}/__mock/${what}`, { method, body: data === undefined ? undefined : JSON.stringify(data) });
+  if (!res.ok) throw new Error(`${method} ${what}: HTTP ${res.status}`);
+}
+
+/** Sets the demo user's list to `total` jobs (the demo's own plus settled bulk ones). */
+async function jobs(total) {
+  await mock('POST', 'reset');
+  await mock('POST', 'jobs', { bulk: 0 });
+  const body = await (await fetch(`${origin}/basiq/users/${config.userId}/jobs`)).json();
+  await mock('POST', 'jobs', { bulk: Math.max(0, total - body.data.length) });
+}
+
+const config = JSON.parse(readFileSync(path.join(site, 'config.json'), 'utf8'));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+// Records when the first job card is in the DOM and then painted (two animation frames later).
+const firstCards = () => {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('article.bjh-card')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = performance.now(); }));
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+};
+
+/** One cold load (fresh context, empty cache): ms from navigation to cards painted, and more. */
+async function load(url, detail = false) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(firstCards);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 120_000 });
+  const result = { ms: await page.evaluate(() => window.__painted) };
+  if (detail) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    result.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    result.wasm = await page.evaluate(() => window.__wasm?.memory.buffer.byteLength ?? 0);
+    result.nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    result.cards = await page.evaluate(() => document.querySelectorAll('article.bjh-card').length);
+  }
+  await context.close();
+  return result;
+}
+
+/** App and baseline loads, interleaved so that drift hits both alike. */
+async function compare(total, runs) {
+  await jobs(total);
+  const app = [], base = [];
+  for (let i = 0; i < runs; i++) {
+    app.push((await load(`${origin}/`)).ms);
+    base.push((await load(`${origin}/baseline.html`)).ms);
+  }
+  const appDetail = await load(`${origin}/`, true);
+  const baseDetail = await load(`${origin}/baseline.html`, true);
+  return { total, runs, app: median(app), baseline: median(base), ratio: median(app) / median(base), appDetail, baseDetail };
+}
+
+/** First-load bytes: everything index.html pulls in, plus config.json. */
+function firstLoad() {
+  const html = readFileSync(path.join(site, 'index.html'), 'utf8');
+  const loader = html.match(/src="(loader-[^"]+\.js)"/)[1];
+  const code = readFileSync(path.join(site, loader), 'utf8');
+  const names = ['index.html', loader, html.match(/href="\.\/(main-[^"]+\.css)"/)[1], code.match(/from '\.\/([^']+\.js)'/)[1], code.match(/new URL\('\.\/([^']+\.wasm)'/)[1], 'config.json'];
+  const files = names.map((name) => {
+    const bytes = readFileSync(path.join(site, name));
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  });
+  const sum = (k) => files.reduce((s, f) => s + f[k], 0);
+  return { files, total: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
+}
+
+/** A page on Playwright's clock with the mock's clock pinned, and its requests counted. */
+async function clocked(total) {
+  await jobs(total);
+  const start = Math.floor(Date.now() / 1000) * 1000;
+  await mock('POST', 'clock', { at: new Date(start).toISOString() });
+  const pending = await (await fetch(`${origin}/basiq/users/${config.userId}/connections/bench-live/refresh`, { method: 'POST' })).json();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const state = { sim: start, inflight: 0, hits: [] };
+  page.on('request', (r) => { if (r.url().includes('/basiq/')) { state.inflight++; state.hits.push(state.sim); } });
+  const done = (r) => { if (r.url().includes('/basiq/')) state.inflight--; };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  await page.clock.install({ time: start });
+  await page.goto(`${origin}/`);
+  await page.locator(`article[data-job-id="${pending.id}"][data-status="pending"]`).waitFor({ timeout: 120_000 });
+  await page.clock.pauseAt(start + 20_000);
+  state.sim = start + 20_000;
+  const run = async (ms, step = 1_000) => {
+    for (let t = 0; t < ms; t += step) {
+      await page.clock.runFor(step);
+      state.sim += step;
+      for (let i = 0; state.inflight > 0 && i < 5_000; i++) await new Promise((r) => setTimeout(r, 2));
+      await page.evaluate(() => 0);
+    }
+  };
+  const count = (from, to) => state.hits.filter((t) => t >= from && t < to).length;
+  return { page, context, state, run, count, pending: pending.id, start };
+}
+
+/** DOM mutations when one job of `total` turns Success, and when one new job is shown. */
+async function updates(total) {
+  const { page, context, run, pending, start } = await clocked(total);
+  await run(3_000);
+  const observe = (id) => page.evaluate((id) => {
+    window.__records = { all: 0, outside: 0 };
+    window.__observer?.disconnect();
+    window.__observer = new MutationObserver((records) => {
+      for (const r of records) {
+        window.__records.all++;
+        const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        if (!node?.closest(`article[data-job-id="${id}"]`)) window.__records.outside++;
+      }
+    });
+    window.__observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, id);
+  await observe(pending);
+  await mock('POST', 'clock', { at: new Date(start + 120_000).toISOString() });
+  await run(3_000);
+  await page.locator(`article[data-job-id="${pending}"][data-status="success"]`).waitFor();
+  const change = await page.evaluate(() => window.__records);
+
+  const arrival = await (await fetch(`${origin}/basiq/users/${config.userId}/connections/bench-new/refresh`, { method: 'POST' })).json();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await page.getByRole('button', { name: '1 new job' }).waitFor();
+  await observe(arrival.id);
+  await page.getByRole('button', { name: '1 new job' }).click();
+  await page.locator(`article[data-job-id="${arrival.id}"]`).waitFor();
+  await run(1_000);
+  const arrive = await page.evaluate(() => window.__records);
+  await context.close();
+  return { total, change, arrive };
+}
+
+/** Requests per minute: `k` jobs pending, then all settled, then the tab hidden. */
+async function network(k) {
+  const s = await clocked(100);
+  for (let i = 1; i < k; i++) await fetch(`${origin}/basiq/users/${config.userId}/connections/bench-${i}/refresh`, { method: 'POST' });
+  await s.page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  if (k > 1) await s.page.getByRole('button', { name: `${k - 1} new job` }).click();
+  const t0 = s.state.sim;
+  await s.run(5 * 60_000);
+  const pending = s.count(t0, t0 + 5 * 60_000) / 5;
+  await mock('POST', 'clock', { at: new Date(s.state.sim + 600_000).toISOString() });
+  await s.run(60_000);
+  const t1 = s.state.sim;
+  await s.run(5 * 60_000, 5_000);
+  const settled = s.count(t1, t1 + 5 * 60_000) / 5;
+  await s.page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const t2 = s.state.sim;
+  await s.run(5 * 60_000, 5_000);
+  const hidden = s.count(t2, t2 + 5 * 60_000) / 5;
+  await s.context.close();
+  return { k, pending, settled, hidden };
+}
+
+const results = { date: new Date().toISOString(), machine: {} };
+results.machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+  chromium: browser.version(), node: process.version,
+};
+results.firstLoad = firstLoad();
+results.startup = await compare(100, RUNS);
+results.render = [await compare(1_000, Math.max(3, RUNS / 2)), await compare(10_000, Math.max(3, RUNS / 2))];
+results.updates = [await updates(100), await updates(1_000), await updates(10_000)];
+results.network = [await network(1), await network(10)];
+await browser.close();
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
+const lines = [
+  `# Benchmarks`, '',
+  `Latest run: ${results.date}. Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB; Chromium ${results.machine.chromium} headless; Node ${results.machine.node}. Absolute times on this shared machine are noise: read the ratios to the plain-JS baseline (bench/baseline.js), measured in the same run, interleaved. Produced by \`scripts/bench.sh\`; raw figures in \`bench/results.json\`.`, '',
+  '## First load (what the first view fetches)', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|',
+  ...results.firstLoad.files.map((f) => `| ${f.name.replace(/-[0-9a-f]{16}/, '-<hash>')} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`),
+  `| **total** | ${kb(results.firstLoad.total.raw)} | **${kb(results.firstLoad.total.gzip)}** | ${kb(results.firstLoad.total.brotli)} |`, '',
+  '## Startup and render (navigation to the first 100 cards painted, cold cache, median)', '',
+  '| jobs in the answer | runs | app | baseline | ratio | DOM nodes app / baseline | JS heap app / baseline | wasm memory |', '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...[results.startup, ...results.render].map((r) => `| ${r.total.toLocaleString('en')} | ${r.runs} | ${round(r.app)} ms | ${round(r.baseline)} ms | ${r.ratio.toFixed(2)}× | ${r.appDetail.nodes} / ${r.baseDetail.nodes} | ${mb(r.appDetail.heap)} / ${mb(r.baseDetail.heap)} | ${mb(r.appDetail.wasm)} |`), '',
+  '## Update cost (DOM mutation records, MutationObserver on the body)', '',
+  '| jobs | one job turns Success: all / outside its card | one new job shown: all / outside its card |', '|---:|---:|---:|',
+  ...results.updates.map((u) => `| ${u.total.toLocaleString('en')} | ${u.change.all} / ${u.change.outside} | ${u.arrive.all} / ${u.arrive.outside} |`), '',
+  '## Network (requests per minute, simulated time on Playwright\'s clock)', '',
+  '| jobs pending | while pending (first 5 min) | all settled | tab hidden |', '|---:|---:|---:|---:|',
+  ...results.network.map((n) => `| ${n.k} | ${n.pending.toFixed(1)} | ${n.settled.toFixed(1)} | ${n.hidden.toFixed(1)} |`), '',
+];
+const markdown = lines.join('\n');
+console.log(markdown);
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), markdown);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The benchmark: builds the release, serves it and the plain-JS baseline (bench/baseline.*) with
+# the mock Basiq server, drives headless Chromium; prints a Markdown table and writes
+# bench/results.json and BENCHMARKS.md. It prints figures; it is not a test.
+#   BENCH_RUNS=10 (startup runs; render runs are half) BENCH_PORT=4390
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+trunk build --release --offline
+cargo build -p mock-basiq --release --quiet
+site=$(mktemp -d)
+cp -r dist/. "$site"/
+cp bench/baseline.html bench/baseline.js "$site"/
+cp "$site"/main-*.css "$site"/app.css
+printf '{"apiBaseUrl": "/basiq", "userId": "a2cb616d-2a1c-4c08-b448-cedb22e707f6"}\n' > "$site"/config.json
+port="${BENCH_PORT:-4390}"
+target/release/mock-basiq --port "$port" --static "$site" > "$site/mock.log" 2>&1 &
+mock_pid=$!
+trap 'kill "$mock_pid" 2>/dev/null || true; rm -rf "$site"' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" > /dev/null && break; sleep 0.1; done
+node bench/run.mjs "$site" "$port"
