@@ -62,7 +62,7 @@ run_level "browser components" cargo test -p basiq-job-history --target wasm32-u
 
 section "release build"
 trunk build --release --offline
-scripts/sizes.sh dist
+run_level "size budget" scripts/sizes.sh dist
 
 run_level "end-to-end" npx playwright test -c tests/e2e/playwright.config.ts
 

@@ -132,3 +132,21 @@ test('the app runs under the strict CSP with no violation', async ({ page, reque
   await page.getByTestId('theme').click();
   expect(violations).toEqual([]);
 });
+
+test('?connectionId= (or the config\'s connectionId) shows one connection\'s jobs, filtered by the API', async ({ page, request }) => {
+  await control(request, 'post', 'reset');
+  const all = await (await request.get(`${origin}/basiq/users/${config.userId}/jobs`)).json();
+  const connectionOf = (job: { links: { source: string } }) => job.links.source.split('/').pop();
+  const connection = connectionOf(all.data[0]);
+  const expected = all.data.filter((j: { links: { source: string } }) => connectionOf(j) === connection).length;
+  expect(expected).toBeLessThan(all.data.length);
+
+  for (const [settings, url] of [[config, `/?connectionId=${connection}`], [{ ...config, connectionId: connection }, '/']]) {
+    await control(request, 'post', 'reset');
+    await control(request, 'put', 'config', settings);
+    await page.goto(origin + url);
+    await expect(page.locator('article.bjh-card')).toHaveCount(expected);
+    const log: { url: string }[] = await (await request.get(`${origin}/__mock/requests`)).json();
+    expect(log.some((r) => r.url.includes('/jobs?filter=') && decodeURIComponent(r.url).includes(`connection.id.eq('${connection}')`))).toBe(true);
+  }
+});

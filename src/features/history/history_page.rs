@@ -1,5 +1,6 @@
 //! The history view: the jobs named by `?jobIds=` (the Consent UI's redirect) or the config's
-//! `jobIds`, else the user's jobs (`?userId=`, else the config's `userId`).
+//! `jobIds`, else the user's jobs (`?userId=`, else the config's `userId`), or only one
+//! connection's (`?connectionId=`, else the config's `connectionId`).
 
 use super::HistoryView;
 use crate::api::backend::JobScope;
@@ -26,14 +27,10 @@ pub fn HistoryPage() -> impl IntoView {
         if !ids.is_empty() {
             return Some(JobScope::Jobs(ids));
         }
-        let user = query
-            .with(|q| q.get("userId"))
-            .filter(|u| !u.trim().is_empty())
-            .or_else(|| settings.user_id.clone());
-        user.map(|user| JobScope::User {
-            user,
-            connection: None,
-        })
+        let from_query = |key: &str| query.with(|q| q.get(key)).filter(|v| !v.trim().is_empty());
+        let user = from_query("userId").or_else(|| settings.user_id.clone());
+        let connection = from_query("connectionId").or_else(|| settings.connection_id.clone());
+        user.map(|user| JobScope::User { user, connection })
     });
     let has_scope = Memo::new(move |_| scope.with(Option::is_some));
     move || {
