@@ -3,6 +3,7 @@
 
 pub mod filter;
 pub mod job;
+pub mod list_text;
 pub mod merge;
 pub mod parse;
 pub mod playbook;
@@ -12,6 +13,7 @@ pub mod time;
 
 pub use filter::{JobFilter, StatusCounts, sort_newest_first};
 pub use job::{Job, JobKind, JobSource, Stamp};
+pub use list_text::parse_job_list_text;
 pub use parse::{
     ItemProblem, JobPage, ParseError, parse_job, parse_job_list, parse_job_references, parse_json,
 };

@@ -13,7 +13,7 @@ fn job(file: &str) -> Job {
 }
 
 fn with(job: &Job, patch: impl FnOnce(&mut serde_json::Value)) -> Job {
-    let mut raw = (*job.raw).clone();
+    let mut raw = job.raw_value();
     patch(&mut raw);
     parse_job(&raw).unwrap()
 }

@@ -1,5 +1,5 @@
 //! Fuzzes everything that reads text from the network: job, list and refresh answers, error
-//! envelopes, token answers, `config.json`, timestamps and `Retry-After`, then derives what the
+//! envelopes (read as a value and straight from the text), token answers, `config.json`, timestamps and `Retry-After`, then derives what the
 //! UI shows from whatever parsed (status, duration, failing step, playbook, filters). Any panic
 //! is a crash. Seeded from `../shared/basiq/fixtures` by `scripts/fuzz.sh`.
 #![no_main]
@@ -12,8 +12,8 @@ use basiq_job_history::domain::time::{
     format_date, format_duration, job_duration, parse_timestamp,
 };
 use basiq_job_history::domain::{
-    Job, JobFilter, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_references,
-    parse_json, playbook, sort_newest_first,
+    Job, JobFilter, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_list_text,
+    parse_job_references, parse_json, playbook, sort_newest_first,
 };
 use chrono::{DateTime, FixedOffset, Utc};
 use libfuzzer_sys::fuzz_target;
@@ -59,6 +59,9 @@ fuzz_target!(|data: &[u8]| {
         text.split('&').filter_map(|pair| pair.split_once('=')),
         FixedOffset::east_opt(0).expect("offset"),
     );
+    if let Ok(page) = parse_job_list_text(text) {
+        page.jobs.iter().for_each(derive);
+    }
     let Ok(value) = parse_json(text) else {
         return;
     };

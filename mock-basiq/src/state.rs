@@ -83,12 +83,9 @@ impl State {
     /// Starts a refresh of a connection, or returns the one still running (and whether it is new).
     pub fn refresh(&mut self, user: &'static str, connection: &str) -> (String, bool) {
         let now = self.now();
-        let running = self
-            .refreshes
-            .iter()
-            .find(|r| {
-                r.user == user && r.connection == connection && now - r.started < TimeDelta::seconds(20)
-            });
+        let running = self.refreshes.iter().find(|r| {
+            r.user == user && r.connection == connection && now - r.started < TimeDelta::seconds(20)
+        });
         if let Some(running) = running {
             return (job_id(running.seq), false);
         }

@@ -4,7 +4,9 @@
 use super::error::ApiError;
 use super::policy::parse_retry_after;
 use super::urls;
-use crate::domain::{Job, JobPage, parse_job, parse_job_list, parse_job_references, parse_json};
+use crate::domain::{
+    Job, JobPage, parse_job, parse_job_list_text, parse_job_references, parse_json,
+};
 use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
 use futures::future::{Either, select};
@@ -207,8 +209,8 @@ impl HttpClient {
         let mut all = JobPage::default();
         for _ in 0..20 {
             let (_, body) = self.call(Method::GET, &url).await?;
-            let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-            let page = parse_job_list(&value).map_err(|e| ApiError::Malformed(e.to_string()))?;
+            let page =
+                parse_job_list_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
             let offset = all.jobs.len() + all.problems.len();
             all.jobs.extend(page.jobs);
             all.problems.extend(page.problems.into_iter().map(|mut p| {

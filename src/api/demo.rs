@@ -246,7 +246,14 @@ mod tests {
     #[test]
     fn refresh_jobs_run_to_their_outcome() {
         let status = |fails, secs| {
-            let raw = refresh_job(7, DEMO_USER_ID, "c-1", fails, start(), start() + TimeDelta::seconds(secs));
+            let raw = refresh_job(
+                7,
+                DEMO_USER_ID,
+                "c-1",
+                fails,
+                start(),
+                start() + TimeDelta::seconds(secs),
+            );
             derive_status(&crate::domain::parse_job(&raw).unwrap())
         };
         assert_eq!(status(false, 5), CardStatus::Pending);

@@ -90,11 +90,17 @@ pub struct Job {
     pub job_status: Option<String>,
     /// The ordered steps.
     pub steps: Vec<Step>,
-    /// The job exactly as received, for the raw JSON view.
-    pub raw: Arc<Value>,
+    /// The job as received, as compact JSON text for the raw JSON view. Text rather than a
+    /// `Value` tree: a tree costs several times the text's size, for every job kept.
+    pub raw: Arc<str>,
 }
 
 impl Job {
+    /// The job as received, parsed again (for the raw JSON view and tests).
+    pub fn raw_value(&self) -> Value {
+        serde_json::from_str(&self.raw).unwrap_or(Value::Null)
+    }
+
     /// The connection id from `links.source`, if known.
     pub fn connection_id(&self) -> Option<&str> {
         self.source.as_ref()?.connection_id.as_deref()

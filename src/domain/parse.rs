@@ -138,6 +138,14 @@ fn job_kind(object: &Map<String, Value>, source: Option<&JobSource>, steps: &[St
 /// Parses one job object. Fails only when there is no usable `id` or `steps` is not a list of
 /// objects; everything else is tolerated.
 pub fn parse_job(value: &Value) -> Result<Job, ParseError> {
+    parse_job_with_raw(value, || Arc::from(value.to_string()))
+}
+
+/// [`parse_job`], with the raw text to keep given (a list item's own text, when there is one).
+pub(super) fn parse_job_with_raw(
+    value: &Value,
+    raw: impl FnOnce() -> Arc<str>,
+) -> Result<Job, ParseError> {
     let object = value.as_object().ok_or_else(|| {
         ParseError(format!(
             "the job is {}, expected an object",
@@ -176,7 +184,7 @@ pub fn parse_job(value: &Value) -> Result<Job, ParseError> {
         source,
         job_status: string_field(object, "status"),
         steps,
-        raw: Arc::new(value.clone()),
+        raw: raw(),
         id,
     })
 }
@@ -208,35 +216,48 @@ pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
             .and_then(|l| string_field(l, "next")),
         ..JobPage::default()
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen = HashMap::new();
     for (index, item) in items.iter().enumerate() {
-        match parse_job(item) {
-            Ok(job) => match seen.get(&job.id).copied() {
-                Some(kept) => {
-                    let newer = job.updated_at() > page.jobs[kept].updated_at();
-                    let message = "duplicate job id: the copy updated last is shown".to_owned();
-                    page.problems.push(ItemProblem {
-                        index,
-                        id: Some(job.id.clone()),
-                        message,
-                    });
-                    if newer {
-                        page.jobs[kept] = job;
-                    }
-                }
-                None => {
-                    seen.insert(job.id.clone(), page.jobs.len());
-                    page.jobs.push(job);
-                }
-            },
-            Err(ParseError(message)) => page.problems.push(ItemProblem {
-                index,
-                id: item.get("id").and_then(Value::as_str).map(str::to_owned),
-                message,
-            }),
-        }
+        let id = || item.get("id").and_then(Value::as_str).map(str::to_owned);
+        add_item(&mut page, &mut seen, index, parse_job(item), id);
     }
     Ok(page)
+}
+
+/// Adds one list item's outcome to `page`: a job, or a problem naming the item; of two jobs with
+/// the same id, the one updated last is kept. `seen` maps ids to their place in `page.jobs`.
+pub(super) fn add_item(
+    page: &mut JobPage,
+    seen: &mut HashMap<String, usize>,
+    index: usize,
+    parsed: Result<Job, ParseError>,
+    id: impl FnOnce() -> Option<String>,
+) {
+    match parsed {
+        Ok(job) => match seen.get(&job.id).copied() {
+            Some(kept) => {
+                let newer = job.updated_at() > page.jobs[kept].updated_at();
+                let message = "duplicate job id: the copy updated last is shown".to_owned();
+                page.problems.push(ItemProblem {
+                    index,
+                    id: Some(job.id.clone()),
+                    message,
+                });
+                if newer {
+                    page.jobs[kept] = job;
+                }
+            }
+            None => {
+                seen.insert(job.id.clone(), page.jobs.len());
+                page.jobs.push(job);
+            }
+        },
+        Err(ParseError(message)) => page.problems.push(ItemProblem {
+            index,
+            id: id(),
+            message,
+        }),
+    }
 }
 
 /// Reads the job ids from a job reference (`{"type":"job","id":…}`, the answer to a refresh) or

@@ -58,7 +58,7 @@ fn card_ids(root: &HtmlElement) -> Vec<String> {
 }
 
 fn finished(pending: &Job) -> Job {
-    let mut raw = (*pending.raw).clone();
+    let mut raw = pending.raw_value();
     raw["updated"] = json!("2025-02-11T03:28:05Z");
     raw["steps"][1]["status"] = json!("success");
     raw["steps"][2]["status"] = json!("success");

@@ -15,8 +15,9 @@ pub fn curl_command(api_base: &str, job_id: &str) -> String {
 /// Programmatic access: the JSON as received.
 #[component]
 pub fn RawJson(#[prop(into)] job: Signal<Job>, api_base: String) -> impl IntoView {
-    let pretty =
-        Signal::derive(move || serde_json::to_string_pretty(&*job.read().raw).unwrap_or_default());
+    let pretty = Signal::derive(move || {
+        serde_json::to_string_pretty(&job.read().raw_value()).unwrap_or_default()
+    });
     let curl = Signal::derive(move || curl_command(&api_base, &job.read().id));
     view! {
         <section class="bjh-raw" aria-label="Raw JSON">
