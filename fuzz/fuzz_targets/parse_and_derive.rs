@@ -1,7 +1,8 @@
-//! Fuzzes everything that reads text from the network: job, list and refresh answers, error
-//! envelopes (read as a value and straight from the text), token answers, `config.json`, timestamps and `Retry-After`, then derives what the
-//! UI shows from whatever parsed (status, duration, failing step, playbook, filters). Any panic
-//! is a crash. Seeded from `../shared/basiq/fixtures` by `scripts/fuzz.sh`.
+//! Fuzzes everything that reads text from the network: job and refresh answers, job lists (as a
+//! value and straight from the text), error envelopes, token answers, `config.json`, timestamps
+//! and `Retry-After`, then derives what the UI shows from whatever parsed (status, duration,
+//! failing step, playbook, filters). Any panic is a crash. Seeded from the shared fixtures by
+//! `scripts/fuzz.sh`.
 #![no_main]
 
 use basiq_job_history::api::client::parse_token_answer;
