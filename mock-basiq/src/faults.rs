@@ -20,6 +20,9 @@ pub enum Fault {
     BadGatewayHtml,
     /// Wait this long, then answer normally.
     Slow(Duration),
+    /// Answer as of the moment asked, delivered this much later (out of order with requests
+    /// made after it).
+    Stale(Duration),
     /// Wait this long, then answer 504 (the client should have given up long before).
     Hang(Duration),
     /// 200 with a body that is not JSON.
@@ -35,7 +38,7 @@ pub enum Fault {
 impl Fault {
     /// Reads a fault name: `401`, `403-expired`, `403-forbidden`, `404`, `429`,
     /// `429-retry-after:N`, `500`, `502-html`, `503`, `503-retry-after:N`, `slow:MS`,
-    /// `hang:MS`, `malformed`, `truncated`, `empty`, `html`.
+    /// `stale:MS`, `hang:MS`, `malformed`, `truncated`, `empty`, `html`.
     pub fn parse(name: &str) -> Option<Self> {
         let (head, arg) = name
             .split_once(':')
@@ -111,6 +114,7 @@ impl Fault {
                 arg,
             ),
             "slow" => Self::Slow(millis()?),
+            "stale" => Self::Stale(millis()?),
             "hang" => Self::Hang(millis().unwrap_or(Duration::from_secs(30))),
             "malformed" => Self::Malformed,
             "truncated" => Self::Truncated,
@@ -142,6 +146,11 @@ impl Fault {
             }
             Self::BadGatewayHtml => html(502),
             Self::Slow(_) => return None,
+            Self::Stale(wait) => {
+                let reply = normal();
+                std::thread::sleep(*wait);
+                reply
+            }
             Self::Hang(_) => Reply::text(504, "gateway timeout"),
             Self::Malformed => Reply::bytes(
                 200,

@@ -67,3 +67,29 @@ test('a request that hangs is abandoned with a timeout message', async ({ page, 
   await expect(page.getByTestId('error')).toContainText('No answer within 20 s', { timeout: 30_000 });
   await expect(page.locator('article.bjh-card').first()).toBeVisible({ timeout: 10_000 });
 });
+
+test('answers arriving out of order: a late, older list answer never rolls a card back', async ({ page, request }) => {
+  await control(request, 'post', 'reset', {});
+  const start = Date.now();
+  // The mock's clock stands still, so the demo's live jobs stay pending until it moves.
+  await control(request, 'post', 'clock', { at: new Date(start).toISOString() });
+  await control(request, 'put', 'config', config);
+  await page.goto(origin + '/');
+  const id = (await page.locator('article.bjh-card[data-status="pending"]').first().getAttribute('data-job-id'))!;
+  const card = page.locator(`article.bjh-card[data-job-id="${id}"]`);
+
+  // The next list answer is made now, with the job pending, and delivered 4 s late; meanwhile
+  // the job finishes and its own poll (every second here) says so.
+  await control(request, 'post', 'faults', { match: '/users/', fault: 'stale:4000', times: 1 });
+  const asked = Date.now();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await control(request, 'post', 'clock', { at: new Date(start + 120_000).toISOString() });
+  await expect(card).toHaveAttribute('data-status', /^(success|failed)$/);
+  const settled = (await card.getAttribute('data-status'))!;
+  expect(Date.now() - asked).toBeLessThan(4_000);
+
+  // The stale answer lands after this; the card keeps its newer state, in the same place.
+  await page.waitForTimeout(Math.max(0, asked + 5_000 - Date.now()));
+  await expect(card).toHaveAttribute('data-status', settled);
+  await expect(page.getByTestId('error')).toHaveCount(0);
+});

@@ -15,7 +15,8 @@ use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-/// The live history of `scope`; for a user, the URL's connection narrows it further.
+/// The live history of `scope`; for a user, the connection chosen in the URL (else the scope's
+/// own, from `connectionId`) narrows it on the server.
 #[component]
 pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
     let backend = expect_context::<Backend>();
@@ -25,9 +26,9 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
     let query = use_query_map();
     let filter = use_url_filter();
     let narrowed = Signal::derive(move || match scope.get() {
-        JobScope::User { user, .. } => JobScope::User {
+        JobScope::User { user, connection } => JobScope::User {
             user,
-            connection: filter.with(|f| f.connection.clone()),
+            connection: filter.with(|f| f.connection.clone()).or(connection),
         },
         jobs => jobs,
     });
