@@ -3,6 +3,7 @@
 
 use super::job::Job;
 use super::status::derive_status;
+use std::collections::HashMap;
 
 /// Whether `incoming` should replace `current` (the same job). An older `updated` never wins,
 /// and neither does a Pending copy of a job already known to have settled at the same time.
@@ -32,9 +33,15 @@ pub struct ListChanges {
 /// Compares a fresh list with the shown jobs (by id). Shown jobs missing from the fresh list are
 /// left alone: the list is a 7-day window and a job may simply have aged out.
 pub fn diff_list(shown: &[&Job], fresh: Vec<Job>) -> ListChanges {
+    // By id through a map: a 10,000-job list is compared in linear time, not 10⁸ steps.
+    let positions: HashMap<&str, usize> = shown
+        .iter()
+        .enumerate()
+        .map(|(index, job)| (job.id.as_str(), index))
+        .collect();
     let mut changes = ListChanges::default();
     for job in fresh {
-        match shown.iter().position(|s| s.id == job.id) {
+        match positions.get(job.id.as_str()).copied() {
             Some(index) if supersedes(&job, shown[index]) => changes.updates.push((index, job)),
             Some(_) => {}
             None => changes.arrivals.push(job),

@@ -119,7 +119,13 @@ impl JobHistory {
         let row = self
             .rows
             .with_untracked(|rows| rows.iter().find(|r| r.id == incoming.id).cloned());
-        let Some(row) = row else { return };
+        if let Some(row) = row {
+            self.apply(&row, incoming);
+        }
+    }
+
+    /// Updates one shown card with `incoming` when that is newer, announcing a status change.
+    fn apply(&self, row: &JobRow, incoming: Job) {
         let before = row.job.with_untracked(derive_status);
         if row
             .job
@@ -151,12 +157,16 @@ impl JobHistory {
             self.rows.set(rows.collect());
             return;
         }
-        let shown: Vec<Job> = self
-            .rows
-            .with_untracked(|rows| rows.iter().map(|r| r.job.get_untracked()).collect());
-        let changes = diff_list(&shown.iter().collect::<Vec<_>>(), jobs);
-        for (_, job) in changes.updates {
-            self.receive_job(job);
+        // Compared through read guards, not copies: a refresh of 10,000 jobs clones none.
+        let changes = self.rows.with_untracked(|rows| {
+            let guards: Vec<_> = rows.iter().map(|r| r.job.read_untracked()).collect();
+            let shown: Vec<&Job> = guards.iter().map(|guard| &**guard).collect();
+            diff_list(&shown, jobs)
+        });
+        for (index, job) in changes.updates {
+            if let Some(row) = self.rows.with_untracked(|rows| rows.get(index).cloned()) {
+                self.apply(&row, job);
+            }
         }
         if !changes.arrivals.is_empty() {
             self.arrivals.update(|waiting| {
