@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import os from 'node:os';
+import { ClockedPage, keepWasm, memory } from '../tests/e2e/clocked-page.mjs';
 import path from 'node:path';
 
 const [site, port] = [process.argv[2], Number(process.argv[3])];
@@ -42,7 +43,6 @@ const firstCards = () => {
     observer.disconnect();
     requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = performance.now(); }));
   }).observe(document, { childList: true, subtree: true });
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
 };
 
 /** One cold load (fresh context, empty cache): ms from navigation to cards painted, and more. */
@@ -50,14 +50,13 @@ async function load(url, detail = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(firstCards);
+  await page.addInitScript(keepWasm);
   await page.goto(url);
   await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 120_000 });
   const result = { ms: await page.evaluate(() => window.__painted) };
   if (detail) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    result.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    result.wasm = await page.evaluate(() => window.__wasm?.memory.buffer.byteLength ?? 0);
+    const { heap, wasm } = await memory(page);
+    Object.assign(result, { heap, wasm: wasm ?? 0 });
     result.nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     result.cards = await page.evaluate(() => document.querySelectorAll('article.bjh-card').length);
   }
@@ -92,41 +91,31 @@ function firstLoad() {
   return { files, total: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
 }
 
-/** A page on Playwright's clock with the mock's clock pinned, and its requests counted. */
+/** A page on Playwright's clock, the mock's clock stopped beside it (moved by hand), with a job
+ * of `user`'s pending on screen. */
 async function clocked(total, user = config.userId) {
   await jobs(total);
   // 100 s after the demo's start: its own live jobs have settled, so only ours change.
   const start = Math.floor(Date.now() / 1000) * 1000 + 100_000;
-  await mock('POST', 'clock', { at: new Date(start).toISOString() });
-  const pending = await (await fetch(`${origin}/basiq/users/${user}/connections/bench-live/refresh`, { method: 'POST' })).json();
   const context = await browser.newContext();
   const page = await context.newPage();
-  const state = { sim: start, inflight: 0, hits: [] };
-  page.on('request', (r) => { if (r.url().includes('/basiq/')) { state.inflight++; state.hits.push(state.sim); } });
-  const done = (r) => { if (r.url().includes('/basiq/')) state.inflight--; };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
+  const s = new ClockedPage(page, origin, start);
+  s.mockPinned = false;
+  await s.mockAt(start);
+  const pending = await (await fetch(`${origin}/basiq/users/${user}/connections/bench-live/refresh`, { method: 'POST' })).json();
   await page.clock.install({ time: start });
   await page.goto(`${origin}/?userId=${user}`);
   await page.locator(`article[data-job-id="${pending.id}"][data-status="pending"]`).waitFor({ timeout: 120_000 });
   await page.clock.pauseAt(start + 20_000);
-  state.sim = start + 20_000;
-  const run = async (ms, step = 1_000) => {
-    for (let t = 0; t < ms; t += step) {
-      await page.clock.runFor(step);
-      state.sim += step;
-      for (let i = 0; state.inflight > 0 && i < 5_000; i++) await new Promise((r) => setTimeout(r, 2));
-      await page.evaluate(() => 0);
-    }
-  };
-  const count = (from, to) => state.hits.filter((t) => t >= from && t < to).length;
-  return { page, context, state, run, count, pending: pending.id, start, user };
+  s.sim = start + 20_000;
+  return Object.assign(s, { context, pending: pending.id, user });
 }
 
 /** DOM mutations when one job of `total` turns Success, and when one new job is shown. */
 async function updateOnce(total) {
-  const { page, context, run, pending, start } = await clocked(total);
-  await run(3_000);
+  const s = await clocked(total);
+  const { page, context, pending, start } = s;
+  await s.run(3_000);
   const observe = (id) => page.evaluate((id) => {
     window.__records = { all: 0, outside: 0, samples: [] };
     window.__observer?.disconnect();
@@ -143,7 +132,7 @@ async function updateOnce(total) {
   // The job finishes; the page's clock stands still (no ticking durations) while a list
   // refresh of all `total` jobs brings the change in.
   await observe(pending);
-  await mock('POST', 'clock', { at: new Date(start + 120_000).toISOString() });
+  await s.mockAt(start + 120_000);
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();
   await page.locator(`article[data-job-id="${pending}"][data-status="success"]`).waitFor();
   await page.waitForTimeout(300);
@@ -151,7 +140,7 @@ async function updateOnce(total) {
 
   // Jobs that arrived meanwhile (the demo has one) are shown first, so one new job is measured.
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-  await run(1_000);
+  await s.run(1_000);
   const earlier = page.getByRole('button', { name: /new jobs?$/ });
   if (await earlier.isVisible()) await earlier.click();
   const arrival = await (await fetch(`${origin}/basiq/users/${config.userId}/connections/bench-new/refresh`, { method: 'POST' })).json();
@@ -160,7 +149,7 @@ async function updateOnce(total) {
   await observe(arrival.id);
   await page.getByRole('button', { name: '1 new job' }).click();
   await page.locator(`article[data-job-id="${arrival.id}"]`).waitFor();
-  await run(1_000);
+  await s.run(1_000);
   const arrive = await page.evaluate(() => window.__records);
   await context.close();
   return { change, arrive };
@@ -185,21 +174,18 @@ async function network(k) {
   for (let i = 1; i < k; i++) await fetch(`${origin}/basiq/users/${s.user}/connections/bench-${i}/refresh`, { method: 'POST' });
   await s.page.getByRole('button', { name: 'Refresh', exact: true }).click();
   if (k > 1) await s.page.getByRole('button', { name: /new jobs?$/ }).click();
-  const t0 = s.state.sim;
+  const t0 = s.elapsed;
   await s.run(5 * 60_000);
-  const pending = s.count(t0, t0 + 5 * 60_000) / 5;
-  await mock('POST', 'clock', { at: new Date(s.state.sim + 600_000).toISOString() });
+  const pending = s.count('/basiq/', t0, t0 + 5 * 60_000) / 5;
+  await s.mockAt(s.sim + 600_000);
   await s.run(60_000);
-  const t1 = s.state.sim;
+  const t1 = s.elapsed;
   await s.run(5 * 60_000, 5_000);
-  const settled = s.count(t1, t1 + 5 * 60_000) / 5;
-  await s.page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
-  const t2 = s.state.sim;
+  const settled = s.count('/basiq/', t1, t1 + 5 * 60_000) / 5;
+  await s.setHidden(true);
+  const t2 = s.elapsed;
   await s.run(5 * 60_000, 5_000);
-  const hidden = s.count(t2, t2 + 5 * 60_000) / 5;
+  const hidden = s.count('/basiq/', t2, t2 + 5 * 60_000) / 5;
   await s.context.close();
   return { k, pending, settled, hidden };
 }
