@@ -2,6 +2,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { recordCspViolations } from './csp';
 import { apiPort } from './playwright.config';
 
 const origin = `http://127.0.0.1:${apiPort}`;
@@ -114,13 +115,7 @@ test('the Consent UI redirect ?jobIds= shows and tracks exactly those jobs', asy
 });
 
 test('the app runs under the strict CSP with no violation', async ({ page, request }) => {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) violations.push(message.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`));
-  });
+  const violations = await recordCspViolations(page);
   const response = await page.goto(origin + '/');
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   await control(request, 'post', 'reset');

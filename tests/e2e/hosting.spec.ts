@@ -3,34 +3,24 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { recordCspViolations } from './csp';
 import { hostPort, subPort } from './playwright.config';
 
 const origin = `http://127.0.0.1:${subPort}`;
 const app = `${origin}/tools/jobs/`;
 const config = JSON.parse(readFileSync(path.join(__dirname, 'config.mock.json'), 'utf8'));
 
-/** Records CSP violations and every URL the page requests. */
-function watch(page: Page) {
-  const seen = { violations: [] as string[], requests: [] as string[] };
-  page.on('console', (m) => {
-    if (m.text().includes('Content Security Policy')) seen.violations.push(m.text());
-  });
-  page.on('request', (r) => seen.requests.push(r.url()));
-  return seen;
-}
-
-async function reportViolations(page: Page) {
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`),
-    ),
-  );
+/** Records every URL the page requests. */
+function watchRequests(page: Page) {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  return requests;
 }
 
 test('under a sub-path: demo cards, a job opened, the deep link reloaded, no CSP violation', async ({ page, request }) => {
   expect((await request.post(`${origin}/__mock/reset`)).ok()).toBe(true);
-  const seen = watch(page);
-  await reportViolations(page);
+  const requests = watchRequests(page);
+  const violations = await recordCspViolations(page);
   const response = await page.goto(app);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   await expect(page.getByTestId('demo-badge')).toBeVisible();
@@ -49,17 +39,17 @@ test('under a sub-path: demo cards, a job opened, the deep link reloaded, no CSP
   await expect(page).toHaveURL(app);
   await expect(page.locator('article.bjh-card').first()).toBeVisible();
 
-  const outside = seen.requests.filter((u) => u.startsWith(origin) && !u.startsWith(app));
+  const outside = requests.filter((u) => u.startsWith(origin) && !u.startsWith(app));
   expect(outside).toEqual([]);
-  expect(seen.requests.some((u) => /\/tools\/jobs\/basiq-job-history-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
-  expect(seen.violations).toEqual([]);
+  expect(requests.some((u) => /\/tools\/jobs\/basiq-job-history-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
+  expect(violations).toEqual([]);
 });
 
 test('under a sub-path: config.json is read from the base and index.html deep links work', async ({ page, request }) => {
   expect((await request.post(`${origin}/__mock/reset`)).ok()).toBe(true);
   expect((await request.put(`${origin}/__mock/config`, { data: JSON.stringify(config) })).ok()).toBe(true);
-  const seen = watch(page);
-  await reportViolations(page);
+  const requests = watchRequests(page);
+  const violations = await recordCspViolations(page);
   await page.goto(`${app}index.html?status=failed`);
   await expect(page.getByTestId('demo-badge')).toHaveCount(0);
   const card = page.locator('article.bjh-card').first();
@@ -73,8 +63,8 @@ test('under a sub-path: config.json is read from the base and index.html deep li
 
   const log: { url: string }[] = await (await request.get(`${origin}/__mock/requests`)).json();
   expect(log.some((r) => r.url.startsWith(`/basiq/users/${config.userId}/jobs`))).toBe(true);
-  expect(seen.requests).toContain(`${app}config.json`);
-  expect(seen.violations).toEqual([]);
+  expect(requests).toContain(`${app}config.json`);
+  expect(violations).toEqual([]);
   expect((await request.delete(`${origin}/__mock/config`)).ok()).toBe(true);
 });
 
