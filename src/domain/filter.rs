@@ -2,6 +2,7 @@
 
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
+use super::time::format_day;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
 use std::cmp::Ordering;
 
@@ -117,7 +118,7 @@ impl JobFilter {
 
 /// Reads a `YYYY-MM-DD` date as the start of that day at `offset`.
 fn day_start(raw: &str, offset: FixedOffset) -> Option<DateTime<Utc>> {
-    let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()?;
+    let date = raw.trim().parse::<NaiveDate>().ok()?;
     let local = date
         .and_hms_opt(0, 0, 0)?
         .and_local_timezone(offset)
@@ -153,7 +154,7 @@ impl JobFilter {
     /// Writes the filter back as query pairs (empty parts left out), the inverse of
     /// [`JobFilter::from_query`].
     pub fn to_query(&self, offset: FixedOffset) -> Vec<(&'static str, String)> {
-        let day = |at: DateTime<Utc>| at.with_timezone(&offset).format("%Y-%m-%d").to_string();
+        let day = |at: DateTime<Utc>| format_day(at, offset);
         let mut pairs = Vec::new();
         if let Some(status) = self.status {
             pairs.push(("status", status.as_str().to_owned()));

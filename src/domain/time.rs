@@ -2,31 +2,56 @@
 
 use super::job::Job;
 use super::status::CardStatus;
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, TimeDelta, Timelike, Utc};
 
 /// Reads an RFC 3339 timestamp, with or without fractional seconds and with any offset. A
 /// timestamp without an offset is read as UTC. Returns `None` for anything else.
 pub fn parse_timestamp(raw: &str) -> Option<DateTime<Utc>> {
     let raw = raw.trim();
-    if let Ok(at) = DateTime::parse_from_rfc3339(raw) {
-        return Some(at.with_timezone(&Utc));
-    }
-    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(raw, format).ok())
-        .map(|naive| naive.and_utc())
+    let with_offset = DateTime::parse_from_rfc3339(raw)
+        // No offset: the same text read as UTC (the date and time parts must still be whole).
+        .or_else(|_| DateTime::parse_from_rfc3339(&format!("{raw}Z")));
+    with_offset.ok().map(|at| at.with_timezone(&Utc))
 }
+
+/// Month abbreviations as Basiq's console shows them.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Formats an instant as Basiq's console does, `12 Feb 2025, 22:41`, at the given offset.
 pub fn format_date(at: DateTime<Utc>, offset: FixedOffset) -> String {
-    at.with_timezone(&offset)
-        .format("%d %b %Y, %H:%M")
-        .to_string()
+    let local = at.with_timezone(&offset);
+    format!(
+        "{:02} {} {}, {:02}:{:02}",
+        local.day(),
+        MONTHS[local.month0() as usize],
+        local.year(),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// The calendar day of an instant at the given offset, `2025-02-12`.
+pub fn format_day(at: DateTime<Utc>, offset: FixedOffset) -> String {
+    let local = at.with_timezone(&offset);
+    format!(
+        "{:04}-{:02}-{:02}",
+        local.year(),
+        local.month(),
+        local.day()
+    )
 }
 
 /// ISO 8601 in UTC with whole seconds, for tooltips and copy.
 pub fn format_iso_utc(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    let day = format_day(at, FixedOffset::east_opt(0).expect("zero offset"));
+    format!(
+        "{day}T{:02}:{:02}:{:02}Z",
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
 }
 
 /// Names a fixed offset as `UTC`, `UTC+11` or `UTC+5:30`.
@@ -106,8 +131,14 @@ mod tests {
         assert_eq!(t("2025-03-14T21:47:30Z"), t("2025-03-14T21:47:30.000Z"));
         assert_eq!(t("2025-03-15T08:47:30+11:00"), t("2025-03-14T21:47:30Z"));
         assert_eq!(t("2025-03-14T21:47:30"), t("2025-03-14T21:47:30Z"));
+        assert_eq!(t("2025-03-14 21:47:30.250"), t("2025-03-14T21:47:30.250Z"));
+        assert_eq!(t(" 2025-03-14 21:47:30 "), t("2025-03-14T21:47:30Z"));
         assert_eq!(parse_timestamp("yesterday"), None);
         assert_eq!(parse_timestamp(""), None);
+        assert_eq!(parse_timestamp("2025-03-14"), None);
+        assert_eq!(parse_timestamp("2025-03-14T21:47"), None);
+        assert_eq!(parse_timestamp("2025-03-14T21:47:30+25:00"), None);
+        assert_eq!(parse_timestamp("2025-03-14T21:47:30ZZ"), None);
     }
 
     #[test]
@@ -124,6 +155,18 @@ mod tests {
         );
         assert_eq!(format_offset(FixedOffset::east_opt(0).unwrap()), "UTC");
         assert_eq!(format_iso_utc(at), "2024-12-10T04:33:09Z");
+        // Zero-padded day and time; the day changes with the offset.
+        let early = t("2025-01-04T23:05:00Z");
+        assert_eq!(format_date(early, sydney), "05 Jan 2025, 10:05");
+        assert_eq!(format_day(early, sydney), "2025-01-05");
+        assert_eq!(
+            format_day(early, FixedOffset::east_opt(0).unwrap()),
+            "2025-01-04"
+        );
+        assert_eq!(
+            format_iso_utc(t("2025-01-04T23:05:00.999+01:00")),
+            "2025-01-04T22:05:00Z"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Basiq would return at any moment.
 
 use super::API;
+use crate::domain::time::format_iso_utc;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 use uuid::Builder;
@@ -50,7 +51,7 @@ pub(super) fn id(seq: u64) -> String {
 }
 
 fn at(moment: DateTime<Utc>) -> String {
-    moment.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    format_iso_utc(moment)
 }
 
 impl Script {
