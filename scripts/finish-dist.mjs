@@ -1,8 +1,13 @@
-// Trunk post_build hook: moves the inline module loader Trunk writes into index.html into its
-// own content-hashed file with an SRI hash, so the page runs under a strict Content Security
-// Policy (no inline script), and makes the loader find its files next to itself.
+// Trunk post_build hook: replaces the inline module loader Trunk writes into index.html with one
+// content-hashed file, SRI-checked, so the page runs under a strict Content Security Policy (no
+// inline script) and finds its files next to the loader wherever that is served from.
+//
+// Trunk's loader imports the JS glue, only the glue then asks for the wasm, and only the wasm
+// for config.json: three round trips one after another. The loader written here *is* the glue,
+// with the start-up appended: one file, which starts the wasm and config.json at once (the app
+// reads the latter from the `__basiqJobHistory.configResponse` global, see src/platform.rs).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -10,26 +15,45 @@ if (!dir) {
   console.error('finish-dist: run me as a Trunk hook (TRUNK_STAGING_DIR is not set)');
   process.exit(1);
 }
+const fail = (message) => {
+  console.error(`finish-dist: ${message}`);
+  process.exit(1);
+};
 const file = path.join(dir, 'index.html');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 let html = readFileSync(file, 'utf8');
-const found = html.match(inline);
-if (!found) {
-  console.error('finish-dist: no inline module loader in index.html');
-  process.exit(1);
+const found = html.match(inline) ?? fail('no inline module loader in index.html');
+const glue = found[1].match(/from '(?:\.?\/)([^']+\.js)'/)?.[1] ?? fail('the loader names no JS glue');
+const wasm = found[1].match(/module_or_path: '(?:\.?\/)([^']+\.wasm)'/)?.[1] ?? fail('the loader names no wasm');
+// Trunk's preload of the wasm goes (below); its SRI hash moves to the loader's own request
+// for the wasm, which fetch() checks.
+const preload = html.match(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/)?.[0] ?? fail('no wasm preload');
+const wasmIntegrity = preload.match(/ integrity="([^"]+)"/)?.[1] ?? fail('the wasm preload has no integrity');
+const glueCode = readFileSync(path.join(dir, glue), 'utf8');
+if (!glueCode.includes('export { initSync, __wbg_init as default };')) {
+  fail(`${glue} does not end as wasm-bindgen's glue does (its init function is needed by name)`);
 }
-const code = found[1]
-  .replace(/from '(?:\.?\/)([^']+)'/g, "from './$1'")
-  .replace(/module_or_path: '(?:\.?\/)([^']+)'/g, "module_or_path: new URL('./$1', import.meta.url)");
+// The start-up's names start with bjh, apart from the glue's own.
+const code = `// Basiq Job History: wasm-bindgen's glue, then the start-up.
+const bjhHere = (file) => new URL(file, import.meta.url);
+const bjhWasmResponse = fetch(bjhHere('./${wasm}'), { integrity: '${wasmIntegrity}' });
+globalThis.__basiqJobHistory = {
+  configResponse: fetch(bjhHere('./config.json'), { headers: { Accept: 'application/json' } }),
+};
+${glueCode}
+const bjhExports = await __wbg_init({ module_or_path: bjhWasmResponse });
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: bjhExports } }));
+`;
 const name = `loader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(path.join(dir, name), code);
+rmSync(path.join(dir, glue));
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
 html = html.replace(inline, `<script type="module" data-bjh-loader src="${name}" integrity="${integrity}" crossorigin="anonymous"></script>`);
-// The loader fetches the JS glue and the wasm itself at once; Trunk's extra `modulepreload` of
-// the glue and `preload as=fetch` of the wasm only add second, competing requests. In a
-// cross-site frame the two stalled each other for up to 60 s (measured: 1 load in 12 with them,
-// 0 in 20 without, tests/e2e/embed.spec.ts run with --repeat-each).
-html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, '');
+// Trunk's `modulepreload` of the glue (now part of the loader) and `preload as=fetch` of the
+// wasm only add second, competing requests: in a cross-site frame they stalled the load for up
+// to 60 s (tests/e2e/embed.spec.ts with --repeat-each 10: the wasm preload alone, even answered
+// by the loader's request, failed 2 runs in 20; without it, 20 of 20 passed).
+html = html.replace(preload, '');
 html = html.replace(/<link rel="modulepreload" href="[^"]*"[^>]*>/, '');
 writeFileSync(file, html);
-console.log(`finish-dist: loader moved to ${name}`);
+console.log(`finish-dist: loader ${name} (glue and start-up in one file)`);

@@ -18,13 +18,43 @@ pub fn viewer_offset(at: DateTime<Utc>) -> FixedOffset {
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"))
 }
 
-/// The viewer's IANA time zone name (`Australia/Sydney`), when the browser reports one.
+/// The viewer's IANA time zone name (`Australia/Sydney`), when the browser reports one: from
+/// `Temporal.Now.timeZoneId()` where there is Temporal (~0.1 ms), else from `Intl`, whose first
+/// use costs tens of milliseconds while it starts up.
 pub fn viewer_zone_name() -> Option<String> {
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
-    let options = format.resolved_options();
-    js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
-        .ok()?
-        .as_string()
+    let temporal_zone = || -> Option<String> {
+        let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+        let now = get(&get(&js_sys::global(), "Temporal")?, "Now")?;
+        let zone_id: js_sys::Function = get(&now, "timeZoneId")?.dyn_into().ok()?;
+        zone_id.call0(&now).ok()?.as_string()
+    };
+    temporal_zone().or_else(|| {
+        let format =
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+        js_sys::Reflect::get(&format.resolved_options(), &JsValue::from_str("timeZone"))
+            .ok()?
+            .as_string()
+    })
+}
+
+/// The answer to `config.json` the loader asked for while the wasm was loading (see
+/// scripts/finish-dist.mjs), taken once; `None` when the app was not started by that loader.
+pub async fn prefetched_config() -> Option<Result<web_sys::Response, String>> {
+    let state = js_sys::Reflect::get(&js_sys::global(), &"__basiqJobHistory".into()).ok()?;
+    let key = JsValue::from_str("configResponse");
+    let promise: js_sys::Promise = js_sys::Reflect::get(&state, &key).ok()?.dyn_into().ok()?;
+    js_sys::Reflect::delete_property(state.unchecked_ref::<js_sys::Object>(), &key).ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
+    Some(answer.map(JsCast::unchecked_into).map_err(|error| {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "unknown error".to_owned(), |e| e.message().into())
+    }))
+}
+
+/// Runs `f` once the browser has painted the current frame (two animation frames from now).
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::request_animation_frame(f));
 }
 
 /// The page's own path (`/tools/jobs/`): the app's links all lead here, with a query.
@@ -67,4 +97,12 @@ pub fn app_asset_url(name: &str) -> String {
 /// Whether a host page mounted the app into its own element (rather than the app owning the page).
 pub fn mounted_in_host() -> bool {
     mount_point().tag_name() != "BODY"
+}
+
+/// Leaves a User Timing mark (`performance.mark`), named `bjh:<what>`, where start-up reaches
+/// a milestone; the benchmark reads them to say where the time goes, and so can DevTools.
+pub fn mark(what: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("bjh:{what}"));
+    }
 }

@@ -5,7 +5,7 @@ use crate::api::backend::Backend;
 use crate::api::client::{AuthMode, HttpClient};
 use crate::config::{AppConfig, AuthSetting, ConfigError, Theme, parse_config};
 use crate::platform;
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use std::time::Duration;
 
 /// What the views need to know of the configuration.
@@ -86,11 +86,7 @@ pub async fn load() -> Startup {
             message,
         })
     };
-    let response = match Request::get(&platform::app_asset_url("config.json"))
-        .header("Accept", "application/json")
-        .send()
-        .await
-    {
+    let response = match config_response().await {
         Ok(response) => response,
         Err(e) => return invalid(format!("config.json could not be fetched ({e})")),
     };
@@ -105,7 +101,23 @@ pub async fn load() -> Startup {
         return invalid(format!("config.json answered HTTP {}", response.status()));
     }
     match response.text().await {
-        Ok(text) => parse_config(&text).map_or_else(Startup::Invalid, from_config),
+        Ok(text) => {
+            let startup = parse_config(&text).map_or_else(Startup::Invalid, from_config);
+            platform::mark("config");
+            startup
+        }
         Err(e) => invalid(format!("config.json could not be read ({e})")),
     }
+}
+
+/// The answer to `config.json`: the one the loader already asked for, else a new request.
+async fn config_response() -> Result<Response, String> {
+    if let Some(answer) = platform::prefetched_config().await {
+        return answer.map(Response::from);
+    }
+    Request::get(&platform::app_asset_url("config.json"))
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|e| e.to_string())
 }

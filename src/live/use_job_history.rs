@@ -183,6 +183,8 @@ pub fn use_job_history(
     let history = JobHistory::new(backend, scope, policy);
     let visibility = use_document_visibility();
     let visible = move || visibility.get_untracked() == VisibilityState::Visible;
+    // The first load starts now, while the page is still being built, not after it.
+    history.tick(visible());
     Effect::new(move |previous: Option<JobScope>| {
         let current = scope.get();
         if previous.is_some_and(|p| p != current) {

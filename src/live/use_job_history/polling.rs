@@ -8,9 +8,27 @@ use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
 
 fn jitter() -> f64 {
     js_sys::Math::random()
+}
+
+/// Polls `request` once, right away, so that the `fetch` it starts leaves now and not after the
+/// render in progress (the first load is asked for while the page is still being built). The
+/// answer is still handled where the result is awaited, in a task of its own.
+fn start_now<F: Future>(request: F) -> impl Future<Output = F::Output> {
+    let mut request = Box::pin(request);
+    let first = request
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()));
+    async move {
+        match first {
+            Poll::Ready(answer) => answer,
+            Poll::Pending => request.await,
+        }
+    }
 }
 
 fn age(job: &Job, now: DateTime<Utc>) -> TimeDelta {
@@ -24,8 +42,16 @@ impl JobHistory {
         let scope = self.scope.get_untracked();
         let backend = self.backend.get_value();
         let generation = self.generation.get_value();
+        let first = !self.loaded.get_untracked();
+        let request = start_now(async move { backend.load(&scope).await });
+        if first {
+            platform::mark("list-requested");
+        }
         spawn_local(async move {
-            let result = backend.load(&scope).await;
+            let result = request.await;
+            if first {
+                platform::mark("list-read");
+            }
             if this.generation.try_get_value() != Some(generation) {
                 return;
             }
@@ -56,8 +82,12 @@ impl JobHistory {
         let this = *self;
         let backend = self.backend.get_value();
         let generation = self.generation.get_value();
+        let request = start_now({
+            let id = id.clone();
+            async move { backend.get_job(&id).await }
+        });
         spawn_local(async move {
-            let result = backend.get_job(&id).await;
+            let result = request.await;
             if this.generation.try_get_value() != Some(generation) {
                 return;
             }
