@@ -13,11 +13,17 @@ pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                     .get()
                     .into_iter()
                     .map(|step| {
-                        let code = match &step.result {
-                            StepResult::Error(error) => Some(error.code.clone()),
+                        // At most one of the two, so one optional part (one placeholder node).
+                        let extra = match &step.result {
+                            StepResult::Error(error) => {
+                                let code = error.code.clone();
+                                Some(view! { <code class="bjh-step__code">{code}</code> }.into_any())
+                            }
+                            StepResult::Mfa(_) => {
+                                Some(view! { <span class="bjh-step__note">"waiting for the user"</span> }.into_any())
+                            }
                             _ => None,
                         };
-                        let waiting = matches!(step.result, StepResult::Mfa(_));
                         view! {
                             <li
                                 class=format!("bjh-step bjh-step--{}", step.status.css_modifier())
@@ -28,8 +34,7 @@ pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                                 </span>
                                 <span class="bjh-step__title">{step.title.clone()}</span>
                                 <span class="bjh-step__status">{step.status.as_str().to_owned()}</span>
-                                {waiting.then(|| view! { <span class="bjh-step__note">"waiting for the user"</span> })}
-                                {code.map(|code| view! { <code class="bjh-step__code">{code}</code> })}
+                                {extra}
                             </li>
                         }
                     })

@@ -41,15 +41,6 @@ impl CardStatus {
         }
     }
 
-    /// The icon's name: a clock, a check, a cross.
-    pub fn icon(self) -> &'static str {
-        match self {
-            Self::Pending => "clock",
-            Self::Success => "check",
-            Self::Failed => "cross",
-        }
-    }
-
     /// Whether the job has finished (Success or Failed).
     pub fn is_settled(self) -> bool {
         self != Self::Pending

@@ -5,19 +5,17 @@
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::location::Url;
 use leptos_router::params::ParamsMap;
 
 /// The query key naming the job whose detail is shown.
 pub const JOB_KEY: &str = "job";
 
-/// `path?…&job=<id>`: one job's detail, keeping the rest of the query (filters, `userId`) so
-/// "All jobs" returns to the same place.
-pub fn detail_href(path: &str, current: &ParamsMap, id: &str) -> String {
-    let mut params = current.clone();
-    // `replace` unescapes what it is given; escaping first keeps an ID with `%` intact.
-    params.replace(JOB_KEY, Url::escape(id));
-    format!("{path}{}", params.to_query_string())
+/// `path?…&job=`: how every job's detail link from the current page starts; the rest of the
+/// query (filters, `userId`) is kept, so "All jobs" returns to the same place.
+pub fn detail_prefix(path: &str, current: &ParamsMap) -> String {
+    let list = list_href(path, current);
+    let joiner = if list.contains('?') { '&' } else { '?' };
+    format!("{list}{joiner}{JOB_KEY}=")
 }
 
 /// `path?…` without `job`: the history, with the filters it had.
@@ -33,10 +31,11 @@ pub fn use_shown_job() -> Memo<Option<String>> {
     Memo::new(move |_| query.with(|q| q.get(JOB_KEY)).filter(|id| !id.is_empty()))
 }
 
-/// A reactive link to a job's detail from the current page.
-pub fn use_detail_href(id: Signal<String>) -> Signal<String> {
+/// The reactive start of every detail link from the current page (see [`detail_prefix`]): one
+/// per list, so that each card only appends its escaped ID.
+pub fn use_detail_prefix() -> Memo<String> {
     let (path, query) = (use_location().pathname, use_query_map());
-    Signal::derive(move || query.with(|q| detail_href(&path.get(), q, &id.get())))
+    Memo::new(move |_| query.with(|q| detail_prefix(&path.get(), q)))
 }
 
 /// A reactive link back to the history from the current page.

@@ -9,7 +9,9 @@ use web_sys::HtmlElement;
 
 fn card(job: Job) -> HtmlElement {
     let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
-    mount(move || view! { <JobCard job=Signal::stored(job) now=Signal::stored(now) /> }.into_any())
+    mount(move || {
+        view! { <JobCard job=Signal::stored(job) now=Signal::stored(now) detail_prefix=Signal::stored("/?job=".to_owned()) /> }.into_any()
+    })
 }
 
 #[wasm_bindgen_test]

@@ -4,29 +4,38 @@
 use crate::components::{CopyButton, LocalTime, PlaybookCard, StatusBadge, StepStrip};
 use crate::domain::time::{format_duration, job_duration};
 use crate::domain::{Job, derive_status};
-use crate::features::page_url::use_detail_href;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use leptos_router::location::Url;
 
 /// A job card. Its root carries `data-job-id` and `data-status` (`pending|success|failed`).
+/// `detail_prefix` is how detail links start on this page (`use_detail_prefix`).
 #[component]
 pub fn JobCard(
     #[prop(into)] job: Signal<Job>,
     #[prop(into)] now: Signal<DateTime<Utc>>,
+    #[prop(into)] detail_prefix: Signal<String>,
 ) -> impl IntoView {
+    // A job's ID, kind, institution, creation and connection never change: read once, so that
+    // each card costs one reactive effect per part that does change (status, duration, steps).
+    let (id, kind, created, connection) = job.with_untracked(|job| {
+        let kind = match &job.institution_id {
+            Some(institution) => format!("{} · {institution}", job.kind.label()),
+            None => job.kind.label().to_owned(),
+        };
+        let connection = job
+            .connection_id()
+            .unwrap_or("unknown connection")
+            .to_owned();
+        (job.id.clone(), kind, job.created.clone(), connection)
+    });
     let status = Signal::derive(move || derive_status(&job.read()));
-    let href = use_detail_href(Signal::derive(move || job.read().id.clone()));
+    let escaped_id = Url::escape(&id);
+    let href = move || format!("{}{escaped_id}", detail_prefix.read());
     let duration = move || {
         job_duration(&job.read(), status.get(), now.get())
             .map(format_duration)
             .unwrap_or_else(|| "—".into())
-    };
-    let kind = move || {
-        let job = job.read();
-        match &job.institution_id {
-            Some(institution) => format!("{} · {institution}", job.kind.label()),
-            None => job.kind.label().to_owned(),
-        }
     };
     let failure = move || {
         let job = job.read();
@@ -36,23 +45,23 @@ pub fn JobCard(
     view! {
         <article
             class=move || format!("bjh-card bjh-card--{}", status.get().as_str())
-            data-job-id=move || job.read().id.clone()
+            data-job-id=id.clone()
             data-status=move || status.get().as_str()
             tabindex="-1"
         >
             <header class="bjh-card__head">
                 <StatusBadge status=status />
                 <a href=href class="bjh-card__link">
-                    <code class="bjh-card__id">{move || job.read().id.clone()}</code>
+                    <code class="bjh-card__id">{id.clone()}</code>
                 </a>
-                <CopyButton text=Signal::derive(move || job.read().id.clone()) label="Copy ID" />
+                <CopyButton text=Signal::stored(id.clone()) label="Copy ID" />
                 <span class="bjh-card__kind">{kind}</span>
             </header>
             <dl class="bjh-card__meta">
                 <div class="bjh-card__field">
                     <dt>"Date"</dt>
                     <dd>
-                        <LocalTime stamp=Signal::derive(move || job.read().created.clone()) now=now />
+                        <LocalTime stamp=Signal::stored(created) now=now />
                     </dd>
                 </div>
                 <div class="bjh-card__field">
@@ -62,9 +71,7 @@ pub fn JobCard(
                 <div class="bjh-card__field">
                     <dt>"Connection"</dt>
                     <dd>
-                        <code>
-                            {move || job.read().connection_id().unwrap_or("unknown connection").to_owned()}
-                        </code>
+                        <code>{connection}</code>
                     </dd>
                 </div>
             </dl>

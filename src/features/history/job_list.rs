@@ -3,6 +3,7 @@
 
 use super::JobCard;
 use crate::domain::{JobFilter, derive_status};
+use crate::features::page_url::use_detail_prefix;
 use crate::live::{Clock, JobHistory, JobRow};
 use leptos::prelude::*;
 
@@ -17,6 +18,7 @@ pub fn JobList(
     clock: Clock,
 ) -> impl IntoView {
     let limit = RwSignal::new(PAGE);
+    let detail_prefix = use_detail_prefix();
     let matching = Memo::new(move |_| {
         filter.with(|f| {
             history.rows.with(|rows| {
@@ -71,7 +73,7 @@ pub fn JobList(
                     let job = RwSignal::from(row.job);
                     view! {
                         <li data-row-status=move || job.with(|j| derive_status(j).as_str())>
-                            <JobCard job=job now=clock.now />
+                            <JobCard job=job now=clock.now detail_prefix=detail_prefix />
                         </li>
                     }
                 }
