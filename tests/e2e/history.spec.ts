@@ -32,6 +32,18 @@ test('the demo history shows Pending, Success and Failed cards', async ({ page }
   expect(errors).toEqual([]);
 });
 
+test.describe('in Sydney', () => {
+  test.use({ timezoneId: 'Australia/Sydney' });
+
+  test('times name the viewer\'s zone and offset', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('article.bjh-card').first()).toBeVisible();
+    // Asked for once the cards are painted (Intl's start-up would delay them without Temporal).
+    await expect(page.getByTestId('time-zone')).toHaveText('Times in Australia/Sydney');
+    await expect(page.locator('.bjh-time__abs').first()).toContainText(/UTC\+1[01]$/);
+  });
+});
+
 test('pending jobs progress live to Success and to Failed, in place', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('./');
