@@ -84,6 +84,22 @@ impl JobHistory {
         }
     }
 
+    /// Runs `f` once, when the first answer (jobs or an error) has been shown and painted: for
+    /// work that must not delay the first cards.
+    pub fn after_first_paint(&self, f: impl FnOnce() + 'static) {
+        let loaded = self.loaded;
+        let mut f = Some(f);
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || !loaded.get() {
+                return done.unwrap_or(false);
+            }
+            if let Some(f) = f.take() {
+                platform::after_next_paint(f);
+            }
+            true
+        });
+    }
+
     /// Shows the jobs waiting behind the pill, at the top, newest first.
     pub fn show_arrivals(&self) {
         let mut arrivals = self.arrivals.try_update(std::mem::take).unwrap_or_default();

@@ -172,3 +172,32 @@ async fn filters_round_trip_through_the_url() {
     wait_for(&root, ".bjh-chip--active[data-chip=failed]").await;
     assert_eq!(search.value(), "4d30");
 }
+
+#[wasm_bindgen_test]
+async fn a_screenful_of_cards_comes_first_and_the_rest_of_the_page_a_frame_later() {
+    let history = history();
+    let jobs: Vec<Job> = (0..30)
+        .map(|i| {
+            let mut raw = fixture(SUCCESS).raw_value();
+            raw["id"] = json!(format!("job-{i:02}"));
+            parse_job(&raw).unwrap()
+        })
+        .collect();
+    history.receive_list(jobs, Vec::new());
+    let root = mount_list(history);
+    let first = card_ids(&root);
+    assert_eq!(first.len(), 20, "the first paint holds 20 cards");
+    for _ in 0..50 {
+        if card_ids(&root).len() == 30 {
+            break;
+        }
+        settle().await;
+    }
+    let ids = card_ids(&root);
+    assert_eq!(ids.len(), 30, "the rest follow once the first are painted");
+    assert_eq!(
+        ids[..20],
+        first[..],
+        "the first cards stay in place, in order"
+    );
+}

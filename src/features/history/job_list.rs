@@ -10,6 +10,10 @@ use leptos::prelude::*;
 /// How many cards are added at a time: the DOM stays small however long the history is.
 const PAGE: usize = 100;
 
+/// Cards built before the first paint: more than a screen holds, so the first cards show sooner;
+/// the rest of the page follows a frame later.
+const FIRST_SCREEN: usize = 20;
+
 /// The cards.
 #[component]
 pub fn JobList(
@@ -18,6 +22,10 @@ pub fn JobList(
     clock: Clock,
 ) -> impl IntoView {
     let limit = RwSignal::new(PAGE);
+    let first_screen_only = RwSignal::new(true);
+    history.after_first_paint(move || {
+        first_screen_only.try_set(false);
+    });
     let detail_prefix = use_detail_prefix();
     let matching = Memo::new(move |_| {
         filter.with(|f| {
@@ -33,7 +41,11 @@ pub fn JobList(
         history.rows.with(|rows| {
             rows.iter()
                 .filter(|r| r.job.with(|job| f.matches(job)))
-                .take(limit.get())
+                .take(if first_screen_only.get() {
+                    limit.get().min(FIRST_SCREEN)
+                } else {
+                    limit.get()
+                })
                 .cloned()
                 .collect()
         })

@@ -3,7 +3,7 @@
 
 use crate::domain::time::format_relative;
 use crate::live::{Clock, JobHistory};
-use crate::platform::{after_next_paint, viewer_zone_name};
+use crate::platform::viewer_zone_name;
 use leptos::prelude::*;
 
 /// The bar above the list.
@@ -17,14 +17,8 @@ pub fn LiveBar(history: JobHistory, clock: Clock) -> impl IntoView {
     // Without Temporal, the zone's name costs ~40 ms the first time (Intl starts up): asked once
     // the first cards are painted, so that it never delays them.
     let zone = RwSignal::new(None::<String>);
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) || !history.loaded.get() {
-            return asked.unwrap_or(false);
-        }
-        after_next_paint(move || {
-            zone.try_set(viewer_zone_name().map(|z| format!("Times in {z}")));
-        });
-        true
+    history.after_first_paint(move || {
+        zone.try_set(viewer_zone_name().map(|z| format!("Times in {z}")));
     });
     view! {
         <div class="bjh-livebar">
