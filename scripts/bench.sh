@@ -3,6 +3,7 @@
 # the mock Basiq server, drives headless Chromium; prints a Markdown table and writes
 # bench/results.json and BENCHMARKS.md. It prints figures; it is not a test.
 #   BENCH_RUNS=10 (startup runs; render runs are half) BENCH_PORT=4390
+#   BENCH_ONLY=startup (first load, startup and render only) or updates (the update counts only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -13,6 +14,11 @@ site=$(mktemp -d)
 cp -r dist/. "$site"/
 cp bench/baseline.html bench/baseline.js "$site"/
 cp "$site"/main-*.css "$site"/app.css
+# The baseline shows the app's playbook for failures: its text, inlined (`<` escaped for HTML).
+cargo run -p basiq-job-history --release --quiet --example playbook_json | node -e '
+  const fs = require("fs"), file = process.argv[1];
+  const json = fs.readFileSync(0, "utf8").trim().replace(/</g, "\\u003c");
+  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("__PLAYBOOK__", () => json));' "$site/baseline.html"
 printf '{"apiBaseUrl": "/basiq", "userId": "a2cb616d-2a1c-4c08-b448-cedb22e707f6"}\n' > "$site"/config.json
 port="${BENCH_PORT:-4390}"
 target/release/mock-basiq --port "$port" --static "$site" > "$site/mock.log" 2>&1 &

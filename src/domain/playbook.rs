@@ -191,6 +191,26 @@ pub fn advice(error: &StepError) -> Advice {
     }
 }
 
+/// The whole playbook as JSON: each documented entry (codes, cause, who acts, actions), the
+/// codes the end user must act on, and the advice for any other code. For the benchmark's
+/// plain-JS baseline (examples/playbook_json.rs).
+pub fn playbook_json() -> serde_json::Value {
+    let entries: Vec<serde_json::Value> = PLAYBOOK
+        .iter()
+        .map(|e| {
+            let who: Vec<&str> = e.who.iter().map(|a| a.label()).collect();
+            serde_json::json!({ "codes": e.codes, "cause": e.cause, "who": who, "actions": e.actions })
+        })
+        .collect();
+    serde_json::json!({
+        "entries": entries,
+        "userSide": USER_SIDE,
+        "endUser": EndUser.label(),
+        "reconsent": RECONSENT,
+        "generic": GENERIC_ACTIONS,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +221,35 @@ mod tests {
             title: title.map(Into::into),
             detail: detail.map(Into::into),
         }
+    }
+
+    #[test]
+    fn the_json_form_carries_every_entry_and_the_fallback() {
+        let json = playbook_json();
+        let entries = json["entries"].as_array().expect("entries");
+        assert_eq!(entries.len(), PLAYBOOK.len());
+        let credentials = entries
+            .iter()
+            .find(|e| e["codes"][0] == "invalid-credentials")
+            .expect("invalid-credentials");
+        let advice = advice(&error("invalid-credentials", None, None));
+        assert_eq!(credentials["cause"], advice.cause.as_str());
+        assert_eq!(credentials["who"][0], "the end user");
+        assert_eq!(
+            credentials["actions"].as_array().unwrap().len(),
+            advice.actions.len()
+        );
+        assert_eq!(
+            json["generic"].as_array().unwrap().len(),
+            GENERIC_ACTIONS.len()
+        );
+        assert!(
+            json["userSide"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c.is_string())
+        );
     }
 
     #[test]
