@@ -199,20 +199,23 @@ pub fn use_job_history(
     let history = JobHistory::new(backend, scope, policy);
     let visibility = use_document_visibility();
     let visible = move || visibility.get_untracked() == VisibilityState::Visible;
-    // The first load starts now, while the page is still being built, not after it.
+    // The first load starts now, while the page is still being built, not after it; the
+    // effect below only acts on later scopes.
     history.tick(visible());
     Effect::new(move |previous: Option<JobScope>| {
         let current = scope.get();
-        if previous.is_some_and(|p| p != current) {
-            history.generation.update_value(|g| *g += 1);
-            history
-                .schedule
-                .set_value(PollSchedule::new(policy, platform::now()));
-            history.rows.set(Vec::new());
-            history.arrivals.set(Vec::new());
-            history.loaded.set(false);
+        if let Some(previous) = previous {
+            if previous != current {
+                history.generation.update_value(|g| *g += 1);
+                history
+                    .schedule
+                    .set_value(PollSchedule::new(policy, platform::now()));
+                history.rows.set(Vec::new());
+                history.arrivals.set(Vec::new());
+                history.loaded.set(false);
+            }
+            history.tick(visible());
         }
-        history.tick(visible());
         current
     });
     Effect::new(move |_| {
