@@ -2,7 +2,7 @@
 
 use super::job::Job;
 use super::status::CardStatus;
-use chrono::{DateTime, Datelike, FixedOffset, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Offset, TimeDelta, Timelike, Utc};
 
 /// Reads an RFC 3339 timestamp, with or without fractional seconds and with any offset. A
 /// timestamp without an offset is read as UTC. Returns `None` for anything else.
@@ -45,7 +45,7 @@ pub fn format_day(at: DateTime<Utc>, offset: FixedOffset) -> String {
 
 /// ISO 8601 in UTC with whole seconds, for tooltips and copy.
 pub fn format_iso_utc(at: DateTime<Utc>) -> String {
-    let day = format_day(at, FixedOffset::east_opt(0).expect("zero offset"));
+    let day = format_day(at, Utc.fix());
     format!(
         "{day}T{:02}:{:02}:{:02}Z",
         at.hour(),
