@@ -93,11 +93,11 @@ async function compare(total, runs) {
   const marks = Object.fromEntries(['bjh:config', 'bjh:list-requested', 'bjh:list-read'].map((m) => [m, round(mid(app, (r) => r.marks[m] ?? NaN))]));
   const appDetail = await load(`${origin}/`, expected, true);
   const baseDetail = await load(`${origin}/baseline.html`, expected, true);
-  const first = { app: mid(app, (r) => r.first), baseline: mid(base, (r) => r.first) };
-  const all = { app: mid(app, (r) => r.all), baseline: mid(base, (r) => r.all) };
-  first.ratio = first.app / first.baseline;
-  all.ratio = all.app / all.baseline;
-  return { total, runs, first, all, marks, appDetail, baseDetail };
+  const timing = (key) => {
+    const [a, b] = [mid(app, (r) => r[key]), mid(base, (r) => r[key])];
+    return { app: a, baseline: b, ratio: a / b };
+  };
+  return { total, runs, first: timing('first'), all: timing('all'), marks, appDetail, baseDetail };
 }
 
 /** First-load bytes: everything index.html pulls in, plus config.json. */
