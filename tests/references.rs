@@ -1,11 +1,11 @@
-//! Refresh answers and the token answer, from the shared fixtures.
+//! Refresh answers and the token answer, from the shared fixtures; response bodies read as bytes.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
 
-use basiq_job_history::api::client::parse_token_answer;
-use basiq_job_history::domain::parse_job_references;
+use basiq_job_history::api::client::{body_text, parse_token_answer};
+use basiq_job_history::domain::{parse_job_list_text, parse_job_references};
 use serde_json::json;
 
 #[test]
@@ -43,4 +43,23 @@ fn the_token_answer_is_read_and_kept_opaque() {
         wrong.starts_with("the token URL's answer is not"),
         "{wrong}"
     );
+}
+
+#[test]
+fn a_body_read_as_bytes_reads_as_fetch_text_would() {
+    let list = fixtures::text("jobs-list-connection.json");
+    assert_eq!(body_text(list.clone().into_bytes()), list);
+    // A byte-order mark is dropped, as `Response.text()` drops it.
+    let mut with_bom = "\u{feff}".as_bytes().to_vec();
+    with_bom.extend_from_slice(list.as_bytes());
+    assert_eq!(body_text(with_bom), list);
+    // A malformed byte inside a job's text is replaced; the list still reads, every job kept.
+    let at = list.find("\"title\"").expect("the fixture has step titles") + "\"title\": \"".len();
+    let mut broken = list.as_bytes().to_vec();
+    broken.insert(at, 0xff);
+    let text = body_text(broken);
+    assert!(text.contains('\u{fffd}'));
+    let expected = parse_job_list_text(&list).unwrap().jobs.len();
+    assert_eq!(parse_job_list_text(&text).unwrap().jobs.len(), expected);
+    assert!(expected > 0);
 }
