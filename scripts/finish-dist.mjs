@@ -3,9 +3,10 @@
 // inline script) and finds its files next to the loader wherever that is served from.
 //
 // Trunk's loader imports the JS glue, only the glue then asks for the wasm, and only the wasm
-// for config.json: three round trips one after another. The loader written here *is* the glue,
-// with the start-up appended: one file, which starts the wasm and config.json at once (the app
-// reads the latter from the `__basiqJobHistory.configResponse` global, see src/platform.rs).
+// for config.json: three round trips one after another. The loader written here is one file, the
+// start-up of scripts/loader/start.js with the glue inside: it asks for the wasm and config.json
+// at once and, in the plain case, for the first job list as soon as config.json is read, so the
+// list travels while the wasm compiles.
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,17 +34,14 @@ const glueCode = readFileSync(path.join(dir, glue), 'utf8');
 if (!glueCode.includes('export { initSync, __wbg_init as default };')) {
   fail(`${glue} does not end as wasm-bindgen's glue does (its init function is needed by name)`);
 }
-// The start-up's names start with bjh, apart from the glue's own.
-const code = `// Basiq Job History: wasm-bindgen's glue, then the start-up.
-const bjhHere = (file) => new URL(file, import.meta.url);
-const bjhWasmResponse = fetch(bjhHere('./${wasm}'), { integrity: '${wasmIntegrity}' });
-globalThis.__basiqJobHistory = {
-  configResponse: fetch(bjhHere('./config.json'), { headers: { Accept: 'application/json' } }),
-};
-${glueCode}
-const bjhExports = await __wbg_init({ module_or_path: bjhWasmResponse });
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: bjhExports } }));
-`;
+// The start-up (scripts/loader/start.js) with the glue where it says so.
+const start = readFileSync(new URL('./loader/start.js', import.meta.url), 'utf8');
+const marker = '/* wasm-bindgen glue */';
+if (!start.includes(marker)) fail(`scripts/loader/start.js has no ${marker} line`);
+const code = start
+  .replace('__WASM__', wasm)
+  .replace('__WASM_INTEGRITY__', wasmIntegrity)
+  .replace(marker, () => glueCode);
 const name = `loader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(path.join(dir, name), code);
 rmSync(path.join(dir, glue));

@@ -3,6 +3,7 @@
 //! Everything that can be pure lives in [`crate::domain`]; this module is the thin edge.
 
 use chrono::{DateTime, FixedOffset, Utc};
+use std::future::Future;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The current instant, from the browser clock.
@@ -37,19 +38,59 @@ pub fn viewer_zone_name() -> Option<String> {
     })
 }
 
-/// The answer to `config.json` the loader asked for while the wasm was loading (see
-/// scripts/finish-dist.mjs), taken once; `None` when the app was not started by that loader.
-pub async fn prefetched_config() -> Option<Result<web_sys::Response, String>> {
+/// A promise the loader started and left under `__basiqJobHistory[key]` (see
+/// scripts/loader/start.js), taken once: the key is removed.
+fn take_started(key: &str) -> Option<js_sys::Promise> {
     let state = js_sys::Reflect::get(&js_sys::global(), &"__basiqJobHistory".into()).ok()?;
-    let key = JsValue::from_str("configResponse");
-    let promise: js_sys::Promise = js_sys::Reflect::get(&state, &key).ok()?.dyn_into().ok()?;
+    let key = JsValue::from_str(key);
+    let promise = js_sys::Reflect::get(&state, &key).ok()?.dyn_into().ok()?;
     js_sys::Reflect::delete_property(state.unchecked_ref::<js_sys::Object>(), &key).ok()?;
-    let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
-    Some(answer.map(JsCast::unchecked_into).map_err(|error| {
-        error
-            .dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "unknown error".to_owned(), |e| e.message().into())
-    }))
+    Some(promise)
+}
+
+/// The message of a rejected promise's reason (a JS `Error`), for the user.
+fn rejection_message(reason: &JsValue) -> String {
+    reason
+        .dyn_ref::<js_sys::Error>()
+        .map_or_else(|| "unknown error".to_owned(), |e| e.message().into())
+}
+
+/// The answer to `config.json` the loader asked for while the wasm was loading, with its body's
+/// text (`None` when the body could not be read), taken once; `None` when the app was not
+/// started by that loader.
+pub async fn prefetched_config() -> Option<Result<(web_sys::Response, Option<String>), String>> {
+    let answer = wasm_bindgen_futures::JsFuture::from(take_started("configAnswer")?).await;
+    Some(
+        answer
+            .map(|pair| {
+                let pair: js_sys::Array = pair.unchecked_into();
+                (pair.get(0).unchecked_into(), pair.get(1).as_string())
+            })
+            .map_err(|reason| rejection_message(&reason)),
+    )
+}
+
+/// The first job list the loader asked for once config.json was read: the URL it asked for and
+/// `fetch`'s answer to come with its body, taken once; `None` when it asked for none.
+pub async fn prefetched_list() -> Option<(
+    String,
+    impl Future<Output = Result<(web_sys::Response, Vec<u8>), String>>,
+)> {
+    let pair = wasm_bindgen_futures::JsFuture::from(take_started("listAnswer")?)
+        .await
+        .ok()?;
+    let pair: js_sys::Array = pair.dyn_into().ok()?;
+    let answer =
+        wasm_bindgen_futures::JsFuture::from(pair.get(1).dyn_into::<js_sys::Promise>().ok()?);
+    let answer = async move {
+        let answer: js_sys::Array = answer
+            .await
+            .map_err(|reason| rejection_message(&reason))?
+            .unchecked_into();
+        let body = js_sys::Uint8Array::new(&answer.get(1)).to_vec();
+        Ok((answer.get(0).unchecked_into(), body))
+    };
+    Some((pair.get(0).as_string()?, answer))
 }
 
 /// Runs `f` once the browser has painted the current frame (two animation frames from now).

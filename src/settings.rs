@@ -86,8 +86,8 @@ pub async fn load() -> Startup {
             message,
         })
     };
-    let response = match config_response().await {
-        Ok(response) => response,
+    let (response, text) = match config_answer().await {
+        Ok(answer) => answer,
         Err(e) => return invalid(format!("config.json could not be fetched ({e})")),
     };
     let html = response
@@ -100,7 +100,7 @@ pub async fn load() -> Startup {
     if !response.ok() {
         return invalid(format!("config.json answered HTTP {}", response.status()));
     }
-    match response.text().await {
+    match text {
         Ok(text) => {
             let startup = parse_config(&text).map_or_else(Startup::Invalid, from_config);
             platform::mark("config");
@@ -110,14 +110,20 @@ pub async fn load() -> Startup {
     }
 }
 
-/// The answer to `config.json`: the one the loader already asked for, else a new request.
-async fn config_response() -> Result<Response, String> {
+/// The answer to `config.json` and its body's text: those the loader already asked for, else a
+/// new request.
+async fn config_answer() -> Result<(Response, Result<String, String>), String> {
     if let Some(answer) = platform::prefetched_config().await {
-        return answer.map(Response::from);
+        return answer.map(|(response, text)| {
+            let text = text.ok_or_else(|| "the body could not be read".to_owned());
+            (Response::from(response), text)
+        });
     }
-    Request::get(&platform::app_asset_url("config.json"))
+    let response = Request::get(&platform::app_asset_url("config.json"))
         .header("Accept", "application/json")
         .send()
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    let text = response.text().await.map_err(|e| e.to_string());
+    Ok((response, text))
 }

@@ -145,3 +145,31 @@ test('?connectionId= (or the config\'s connectionId) shows one connection\'s job
     expect(log.some((r) => r.url.includes('/jobs?filter=') && decodeURIComponent(r.url).includes(`connection.id.eq('${connection}')`))).toBe(true);
   }
 });
+
+test('the first job list is asked for once, while the wasm loads, for the URL the app would ask', async ({ page, request }) => {
+  await control(request, 'post', 'reset');
+  const all = await (await request.get(`${origin}/basiq/users/${config.userId}/jobs`)).json();
+  const connection = all.data[0].links.source.split('/').pop();
+  const second = '7d41e2b0-5c3a-4f7e-9b61-0c8f2a9e4d13';
+  const cases: [typeof config, string, string][] = [
+    [config, '/', `/basiq/users/${config.userId}/jobs`],
+    [config, `/?userId=${second}`, `/basiq/users/${second}/jobs`],
+    [config, `/?connection=${connection}`, `/basiq/users/${config.userId}/jobs?filter=connection.id.eq%28%27${connection}%27%29`],
+    [{ ...config, connectionId: connection }, '/', `/basiq/users/${config.userId}/jobs?filter=connection.id.eq%28%27${connection}%27%29`],
+  ];
+  for (const [settings, url, list] of cases) {
+    await control(request, 'post', 'reset');
+    await control(request, 'put', 'config', settings);
+    await page.goto(origin + url);
+    await expect(page.locator('article.bjh-card').first()).toBeVisible();
+    const log: { url: string }[] = await (await request.get(`${origin}/__mock/requests`)).json();
+    // One list request for the first load (the loader's, taken by the app), not a second one.
+    expect(log.filter((r) => r.url.includes('/jobs') && r.url.startsWith('/basiq/users/')).map((r) => r.url), url).toEqual([list]);
+    // It left before the app had even read config.json.
+    const [asked, configRead] = await page.evaluate(() => [
+      performance.getEntriesByType('resource').find((r) => r.name.includes('/users/'))!.startTime,
+      performance.getEntriesByType('mark').find((m) => m.name === 'bjh:config')!.startTime,
+    ]);
+    expect(asked, url).toBeLessThan(configRead);
+  }
+});
