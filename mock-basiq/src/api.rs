@@ -4,7 +4,7 @@
 use crate::faults::Fault;
 use crate::http::{Incoming, Reply};
 use crate::state::State;
-use basiq_job_history::api::demo::{DEMO_USER_ID, DEMO_USERS, job_list};
+use basiq_job_history::api::demo::{DEMO_USER_ID, DEMO_USERS, job_list_text};
 use serde_json::{Value, json};
 use tiny_http::Method;
 
@@ -106,14 +106,15 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
                     }
                 },
             };
-            let mut jobs = state.jobs();
-            jobs.retain(|job| {
+            let texts = state.job_texts(|job| {
                 user_of(job).unwrap_or(DEMO_USER_ID) == *user
                     && wanted
                         .as_deref()
                         .is_none_or(|c| connection_of(job) == Some(c))
             });
-            Reply::json(200, &job_list(user, jobs))
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let body = job_list_text(user, &texts);
+            Reply::bytes(200, "application/json", body.into_bytes())
         }
         (Method::Get, ["jobs", id]) => {
             match state.jobs().into_iter().find(|job| job["id"] == *id) {

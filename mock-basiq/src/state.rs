@@ -16,6 +16,13 @@ pub struct Refresh {
     pub fails: bool,
 }
 
+/// The settled bulk jobs made for a count and a start, with their JSON texts.
+struct BulkJobs {
+    count: u64,
+    started: DateTime<Utc>,
+    jobs: Vec<(Value, String)>,
+}
+
 /// Everything the mock remembers.
 pub struct State {
     pub started: DateTime<Utc>,
@@ -23,9 +30,10 @@ pub struct State {
     /// Set by `POST /__mock/clock {"at": …}`: the clock stands still there (plus the offset).
     pub frozen: Option<DateTime<Utc>>,
     pub bulk: u64,
-    /// The bulk jobs last generated, for (`bulk`, `started`): they are settled, so they are made
-    /// once, not on every request (which would load the CPU the benchmarked browser runs on).
-    bulk_made: Option<(u64, DateTime<Utc>, Vec<Value>)>,
+    /// The bulk jobs last generated, for (`bulk`, `started`), with their JSON texts: they are
+    /// settled, so they are made once, not on every request (which would load the CPU the
+    /// benchmarked browser runs on).
+    bulk_made: Option<BulkJobs>,
     pub token_ttl: i64,
     pub require_token: bool,
     pub tokens: Vec<(String, DateTime<Utc>)>,
@@ -73,21 +81,52 @@ impl State {
 
     /// Every job as Basiq would return it now.
     pub fn jobs(&mut self) -> Vec<Value> {
+        let (live, refreshes) = self.live_jobs();
+        let bulk = self.bulk_jobs().iter().map(|(job, _)| job.clone());
+        live.into_iter().chain(bulk).chain(refreshes).collect()
+    }
+
+    /// The JSON texts of the jobs `keep` accepts, in [`State::jobs`]'s order; the bulk ones'
+    /// texts are made once.
+    pub fn job_texts(&mut self, keep: impl Fn(&Value) -> bool) -> Vec<String> {
+        let (live, refreshes) = self.live_jobs();
+        let text = |job: &Value| keep(job).then(|| job.to_string());
+        let mut texts: Vec<String> = live.iter().filter_map(text).collect();
+        let bulk = self.bulk_jobs().iter().filter(|(job, _)| keep(job));
+        texts.extend(bulk.map(|(_, text)| text.clone()));
+        texts.extend(refreshes.iter().filter_map(text));
+        texts
+    }
+
+    /// The demo's jobs and the refreshes' jobs, as they are now.
+    fn live_jobs(&self) -> (Vec<Value>, Vec<Value>) {
         let now = self.now();
-        let mut jobs = demo_jobs(self.started, now);
-        let (bulk, started) = (self.bulk, self.started);
-        let made = match self.bulk_made.take() {
-            Some(made) if (made.0, made.1) == (bulk, started) => made,
-            _ => (bulk, started, bulk_jobs(bulk, started)),
-        };
-        jobs.extend(made.2.iter().cloned());
-        self.bulk_made = Some(made);
-        jobs.extend(
-            self.refreshes
-                .iter()
-                .map(|r| refresh_job(r.seq, r.user, &r.connection, r.fails, r.started, now)),
-        );
-        jobs
+        let refreshes = self
+            .refreshes
+            .iter()
+            .map(|r| refresh_job(r.seq, r.user, &r.connection, r.fails, r.started, now));
+        (demo_jobs(self.started, now), refreshes.collect())
+    }
+
+    /// The settled bulk jobs with their texts, made when `bulk` or `started` changed.
+    fn bulk_jobs(&mut self) -> &[(Value, String)] {
+        let (count, started) = (self.bulk, self.started);
+        if self
+            .bulk_made
+            .as_ref()
+            .is_none_or(|made| (made.count, made.started) != (count, started))
+        {
+            let jobs = bulk_jobs(count, started).into_iter().map(|job| {
+                let text = job.to_string();
+                (job, text)
+            });
+            self.bulk_made = Some(BulkJobs {
+                count,
+                started,
+                jobs: jobs.collect(),
+            });
+        }
+        self.bulk_made.as_ref().map_or(&[], |made| &made.jobs)
     }
 
     /// Starts a refresh of a connection, or returns the one still running (and whether it is new).

@@ -113,6 +113,16 @@ pub fn job_list(user: &str, data: Vec<Value>) -> Value {
         "links": {"self": format!("{API}/users/{user}/jobs")}})
 }
 
+/// [`job_list`] from its items' JSON texts: the same list, for a server that keeps jobs as text.
+pub fn job_list_text(user: &str, data: &[&str]) -> String {
+    let links = json!({"self": format!("{API}/users/{user}/jobs")});
+    format!(
+        r#"{{"type":"list","size":{},"data":[{}],"links":{links}}}"#,
+        data.len(),
+        data.join(",")
+    )
+}
+
 /// `count` settled jobs spread evenly over the last seven days before `now`, mostly Success,
 /// with some Failed (for load tests and benchmarks). Deterministic.
 pub fn bulk_jobs(count: u64, now: DateTime<Utc>) -> Vec<Value> {
@@ -185,6 +195,17 @@ mod tests {
 
     fn start() -> DateTime<Utc> {
         DateTime::from_timestamp(1_764_000_000, 0).unwrap()
+    }
+
+    #[test]
+    fn a_list_from_texts_is_the_list_from_values() {
+        let jobs = demo_jobs(start(), start() + TimeDelta::seconds(7));
+        let texts: Vec<String> = jobs.iter().map(Value::to_string).collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let from_text: Value = serde_json::from_str(&job_list_text(DEMO_USER_ID, &texts)).unwrap();
+        assert_eq!(from_text, job_list(DEMO_USER_ID, jobs));
+        let empty: Value = serde_json::from_str(&job_list_text(SECOND_USER_ID, &[])).unwrap();
+        assert_eq!(empty, job_list(SECOND_USER_ID, Vec::new()));
     }
 
     #[test]
