@@ -15,7 +15,8 @@ pub use filter::{JobFilter, StatusCounts, sort_newest_first};
 pub use job::{Job, JobKind, JobSource, Stamp};
 pub use list_text::parse_job_list_text;
 pub use parse::{
-    ItemProblem, JobPage, ParseError, parse_job, parse_job_list, parse_job_references, parse_json,
+    ItemProblem, JobPage, ParseError, parse_job, parse_job_list, parse_job_references,
+    parse_job_text, parse_json,
 };
 pub use status::{CardStatus, derive_status};
 pub use step::{LinkResult, MfaPrompt, Step, StepError, StepResult, StepStatus};

@@ -5,7 +5,9 @@
 mod fixtures;
 
 use basiq_job_history::api::client::{body_text, parse_token_answer};
-use basiq_job_history::domain::{parse_job_list_text, parse_job_references};
+use basiq_job_history::domain::{
+    parse_job, parse_job_list_text, parse_job_references, parse_job_text,
+};
 use serde_json::json;
 
 #[test]
@@ -62,4 +64,21 @@ fn a_body_read_as_bytes_reads_as_fetch_text_would() {
     let expected = parse_job_list_text(&list).unwrap().jobs.len();
     assert_eq!(parse_job_list_text(&text).unwrap().jobs.len(), expected);
     assert!(expected > 0);
+}
+
+#[test]
+fn a_job_answer_keeps_its_own_text_as_raw() {
+    for name in fixtures::names("job-") {
+        let text = fixtures::text(&name);
+        let job = parse_job_text(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(&*job.raw, text.trim(), "{name}");
+        let from_value = parse_job(&fixtures::json(&name)).unwrap();
+        assert_eq!(job.raw_value(), from_value.raw_value(), "{name}");
+        assert_eq!(
+            (job.id, job.steps),
+            (from_value.id, from_value.steps),
+            "{name}"
+        );
+    }
+    assert!(parse_job_text("").is_err());
 }

@@ -5,7 +5,7 @@ use super::error::ApiError;
 use super::policy::parse_retry_after;
 use super::urls;
 use crate::domain::{
-    Job, JobPage, parse_job, parse_job_list_text, parse_job_references, parse_json,
+    Job, JobPage, parse_job_list_text, parse_job_references, parse_job_text, parse_json,
 };
 use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -242,8 +242,7 @@ impl HttpClient {
         let (_, body) = self
             .call(Method::GET, &urls::job(&self.base, job_id))
             .await?;
-        let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        parse_job(&value).map_err(|e| ApiError::Malformed(e.to_string()))
+        parse_job_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
     /// `GET /users/{id}/jobs[?filter=connection.id.eq('…')]`, following `links.next` for up to

@@ -90,8 +90,9 @@ pub struct Job {
     pub job_status: Option<String>,
     /// The ordered steps.
     pub steps: Vec<Step>,
-    /// The job as received, as compact JSON text for the raw JSON view. Text rather than a
-    /// `Value` tree: a tree costs several times the text's size, for every job kept.
+    /// The job as received, as JSON text for the raw JSON view: a list item's own text, a job
+    /// answer's body, else compact JSON. Text rather than a `Value` tree: a tree costs several
+    /// times the text's size, for every job kept.
     pub raw: Arc<str>,
 }
 

@@ -141,6 +141,13 @@ pub fn parse_job(value: &Value) -> Result<Job, ParseError> {
     parse_job_with_raw(value, || Arc::from(value.to_string()))
 }
 
+/// Parses a `GET /jobs/{id}` answer's body. The job keeps that body as its raw text: what the
+/// API sent, without parsing it to a value and writing it out again.
+pub fn parse_job_text(body: &str) -> Result<Job, ParseError> {
+    let value = parse_json(body)?;
+    parse_job_with_raw(&value, || Arc::from(body.trim()))
+}
+
 /// [`parse_job`], with the raw text to keep given (a list item's own text, when there is one).
 pub(super) fn parse_job_with_raw(
     value: &Value,
