@@ -7,3 +7,22 @@ pub mod use_job_history;
 pub use use_clock::{Clock, use_clock};
 pub use use_job::{LiveJob, use_job};
 pub use use_job_history::{JobHistory, JobRow, use_job_history};
+
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+/// Polls `request` once, right away, so that the `fetch` it starts leaves now and not after the
+/// render in progress (a first load is asked for while the page is still being built). The
+/// answer is still handled where the result is awaited, in a task of its own.
+pub(crate) fn start_now<F: Future>(request: F) -> impl Future<Output = F::Output> {
+    let mut request = Box::pin(request);
+    let first = request
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()));
+    async move {
+        match first {
+            Poll::Ready(answer) => answer,
+            Poll::Pending => request.await,
+        }
+    }
+}

@@ -6,6 +6,7 @@ use crate::api::error::ApiError;
 use crate::api::policy::{PollPolicy, retry_delay};
 use crate::domain::merge::supersedes;
 use crate::domain::{Job, derive_status};
+use crate::live::start_now;
 use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
@@ -60,8 +61,12 @@ pub fn use_job(backend: Backend, job_id: Signal<String>, policy: PollPolicy) -> 
         let id = job_id.get_untracked();
         let backend = backend.get_value();
         poll.update_value(|p| p.in_flight = true);
+        let request = start_now({
+            let id = id.clone();
+            async move { backend.get_job(&id).await }
+        });
         spawn_local(async move {
-            let result = backend.get_job(&id).await;
+            let result = request.await;
             if job_id.try_get_untracked().as_deref() != Some(id.as_str()) {
                 return;
             }
@@ -107,6 +112,9 @@ pub fn use_job(backend: Backend, job_id: Signal<String>, policy: PollPolicy) -> 
             fetch();
         }
     };
+    // The first request leaves now, while the page is being built; the effect asks again only
+    // when the id changes.
+    tick();
     Effect::new(move |previous: Option<String>| {
         let id = job_id.get();
         if previous.is_some_and(|p| p != id) {
@@ -116,8 +124,8 @@ pub fn use_job(backend: Backend, job_id: Signal<String>, policy: PollPolicy) -> 
                 next_at: Some(platform::now()),
                 ..Poll::default()
             });
+            tick();
         }
-        tick();
         id
     });
     Effect::new(move |_| {

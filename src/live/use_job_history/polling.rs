@@ -4,31 +4,14 @@
 use super::JobHistory;
 use crate::api::schedule::Tracked;
 use crate::domain::{CardStatus, Job, derive_status};
+use crate::live::start_now;
 use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::future::Future;
-use std::task::{Context, Poll, Waker};
 
 fn jitter() -> f64 {
     js_sys::Math::random()
-}
-
-/// Polls `request` once, right away, so that the `fetch` it starts leaves now and not after the
-/// render in progress (the first load is asked for while the page is still being built). The
-/// answer is still handled where the result is awaited, in a task of its own.
-fn start_now<F: Future>(request: F) -> impl Future<Output = F::Output> {
-    let mut request = Box::pin(request);
-    let first = request
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()));
-    async move {
-        match first {
-            Poll::Ready(answer) => answer,
-            Poll::Pending => request.await,
-        }
-    }
 }
 
 fn age(job: &Job, now: DateTime<Utc>) -> TimeDelta {
