@@ -5,8 +5,8 @@
 // Trunk's loader imports the JS glue, only the glue then asks for the wasm, and only the wasm
 // for config.json: three round trips one after another. The loader written here is one file, the
 // start-up of scripts/loader/start.js with the glue inside: it asks for the wasm and config.json
-// at once and, in the plain case, for the first job list as soon as config.json is read, so the
-// list travels while the wasm compiles.
+// at once and, in the plain case, makes the app's first API request (the job list, or the job a
+// deep link names) as soon as config.json is read, so the answer travels while the wasm compiles.
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

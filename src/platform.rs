@@ -70,13 +70,13 @@ pub async fn prefetched_config() -> Option<Result<(web_sys::Response, Option<Str
     )
 }
 
-/// The first job list the loader asked for once config.json was read: the URL it asked for and
-/// `fetch`'s answer to come with its body, taken once; `None` when it asked for none.
-pub async fn prefetched_list() -> Option<(
+/// The app's first API request, which the loader made once config.json was read: the URL it
+/// asked for and `fetch`'s answer to come with its body, taken once; `None` when it made none.
+pub async fn prefetched_answer() -> Option<(
     String,
     impl Future<Output = Result<(web_sys::Response, Vec<u8>), String>>,
 )> {
-    let pair = wasm_bindgen_futures::JsFuture::from(take_started("listAnswer")?)
+    let pair = wasm_bindgen_futures::JsFuture::from(take_started("firstAnswer")?)
         .await
         .ok()?;
     let pair: js_sys::Array = pair.dyn_into().ok()?;

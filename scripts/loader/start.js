@@ -11,12 +11,12 @@ const bjhConfigAnswer = fetch(bjhHere('./config.json'), { headers: { Accept: 'ap
 const bjhEncode = (raw) =>
   encodeURIComponent(raw).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 
-// The URL of the app's first request for a job list under this config.json and page query, in
-// the plain case only (no token; a user's jobs; the history, not a job's detail), else null.
-// It follows src/features/history/history_page.rs and src/api/urls.rs; the app uses the answer
-// only when its own first request has exactly this URL (src/api/client.rs), so a case this
-// misses costs one request more, never a wrong list.
-const bjhListUrl = ([response, text]) => {
+// The URL of the app's first API request under this config.json and page query, in the plain
+// case only (no token; one job's detail, or a user's jobs), else null. It follows src/app.rs,
+// src/features/history/history_page.rs and src/api/urls.rs; the app uses the answer only when
+// its own first request has exactly this URL (src/api/client.rs), so a case this misses costs
+// one request more, never wrong data.
+const bjhFirstUrl = ([response, text]) => {
   if (!response.ok || text === null) return null;
   let config;
   try {
@@ -26,24 +26,27 @@ const bjhListUrl = ([response, text]) => {
   }
   if (config === null || typeof config !== 'object' || typeof config.apiBaseUrl !== 'string') return null;
   if ((config.auth ?? null) !== null && (config.auth.mode ?? 'none') !== 'none') return null;
-  if (Array.isArray(config.jobIds) && config.jobIds.length > 0) return null;
+  const base = config.apiBaseUrl.trim().replace(/\/+$/, '');
+  if (base === '') return null;
   const query = new URLSearchParams(location.search);
-  if (query.has('job') || query.has('jobIds')) return null;
+  const job = query.get('job');
+  if (job) return base + '/jobs/' + bjhEncode(job);
+  if (query.has('jobIds') || (Array.isArray(config.jobIds) && config.jobIds.length > 0)) return null;
   const asked = (key) => (query.get(key)?.trim() ? query.get(key) : undefined);
   const set = (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
   const user = asked('userId') ?? set(config.userId);
+  if (user === undefined) return null;
   const connection = (query.get('connection')?.trim() || undefined) ?? asked('connectionId') ?? set(config.connectionId);
-  const base = config.apiBaseUrl.trim().replace(/\/+$/, '');
-  if (user === undefined || base === '') return null;
   const url = base + '/users/' + bjhEncode(user) + '/jobs';
   return connection === undefined ? url : url + '?filter=' + bjhEncode("connection.id.eq('" + connection + "')");
 };
 
 globalThis.__basiqJobHistory = {
   configAnswer: bjhConfigAnswer,
-  // [url, answer] of the first job list, asked for while the wasm still loads, or null; the
-  // answer is [response, body]: with the body read, the app's first task can go on to the cards.
-  listAnswer: bjhConfigAnswer.then(bjhListUrl, () => null).then((url) => {
+  // [url, answer] of the app's first API request, asked for while the wasm still loads, or
+  // null; the answer is [response, body]: with the body read, the app's first task can go on to
+  // the cards.
+  firstAnswer: bjhConfigAnswer.then(bjhFirstUrl, () => null).then((url) => {
     if (url === null) return null;
     const answer = fetch(url, { headers: { Accept: 'application/json' } })
       .then((response) => response.arrayBuffer().then((body) => [response, body]));

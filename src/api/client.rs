@@ -199,13 +199,13 @@ impl HttpClient {
         }
     }
 
-    /// The first job list the loader already asked for, when it asked for `url` and no token is
-    /// needed (scripts/loader/start.js); else `None`, and the request is made as usual.
-    async fn prefetched_list(
+    /// The answer to the app's first API request, when the loader already asked for `url` and no
+    /// token is needed (scripts/loader/start.js); else `None`, and the request is made as usual.
+    async fn prefetched(
         &self,
         url: &str,
     ) -> Option<impl Future<Output = Result<(Response, Vec<u8>), String>> + use<>> {
-        let (asked, answer) = platform::prefetched_list().await?;
+        let (asked, answer) = platform::prefetched_answer().await?;
         (self.auth == AuthMode::None && asked == url).then_some(async {
             answer
                 .await
@@ -239,9 +239,11 @@ impl HttpClient {
 
     /// `GET /jobs/{id}`.
     pub async fn get_job(&self, job_id: &str) -> Result<Job, ApiError> {
-        let (_, body) = self
-            .call(Method::GET, &urls::job(&self.base, job_id))
-            .await?;
+        let url = urls::job(&self.base, job_id);
+        let (_, body) = match self.prefetched(&url).await {
+            Some(answer) => answered(self.read(answer).await?)?,
+            None => self.call(Method::GET, &url).await?,
+        };
         parse_job_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
@@ -254,7 +256,7 @@ impl HttpClient {
     ) -> Result<JobPage, ApiError> {
         let mut url = urls::user_jobs(&self.base, user_id, connection_id);
         let mut all = JobPage::default();
-        let mut prefetched = self.prefetched_list(&url).await;
+        let mut prefetched = self.prefetched(&url).await;
         for _ in 0..20 {
             let (_, body) = match prefetched.take() {
                 Some(answer) => answered(self.read(answer).await?)?,
