@@ -98,6 +98,14 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::request_animation_frame(f));
 }
 
+/// The viewport's height in CSS pixels (0 when unknown).
+pub fn viewport_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
+}
+
 /// The page's own path (`/tools/jobs/`): the app's links all lead here, with a query.
 pub fn page_path() -> String {
     web_sys::window()

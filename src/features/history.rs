@@ -19,7 +19,7 @@ pub use filter_url::filter_href;
 pub use history_page::HistoryPage;
 pub use history_view::HistoryView;
 pub use job_card::JobCard;
-pub use job_list::JobList;
+pub use job_list::{JobList, first_screen_cards};
 pub use list_notices::ListNotices;
 pub use live_bar::LiveBar;
 pub use search_box::SearchBox;

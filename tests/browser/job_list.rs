@@ -4,7 +4,7 @@ use super::{attr, fixture, mount, mount_app, one, settle, wait_for};
 use basiq_job_history::api::backend::{Backend, JobScope};
 use basiq_job_history::api::policy::PollPolicy;
 use basiq_job_history::domain::{Job, JobFilter, parse_job};
-use basiq_job_history::features::history::{JobList, LiveBar};
+use basiq_job_history::features::history::{JobList, LiveBar, first_screen_cards};
 use basiq_job_history::live::{Clock, JobHistory};
 use leptos::prelude::*;
 use serde_json::json;
@@ -186,7 +186,23 @@ async fn a_screenful_of_cards_comes_first_and_the_rest_of_the_page_a_frame_later
     history.receive_list(jobs, Vec::new());
     let root = mount_list(history);
     let first = card_ids(&root);
-    assert_eq!(first.len(), 20, "the first paint holds 20 cards");
+    let screenful = first_screen_cards(
+        web_sys::window()
+            .unwrap()
+            .inner_height()
+            .unwrap()
+            .as_f64()
+            .unwrap(),
+    );
+    assert!(
+        screenful < 30,
+        "this test needs more jobs than a screenful ({screenful})"
+    );
+    assert_eq!(
+        first.len(),
+        screenful,
+        "the first paint holds a screenful of cards"
+    );
     for _ in 0..50 {
         if card_ids(&root).len() == 30 {
             break;
@@ -196,7 +212,7 @@ async fn a_screenful_of_cards_comes_first_and_the_rest_of_the_page_a_frame_later
     let ids = card_ids(&root);
     assert_eq!(ids.len(), 30, "the rest follow once the first are painted");
     assert_eq!(
-        ids[..20],
+        ids[..screenful],
         first[..],
         "the first cards stay in place, in order"
     );

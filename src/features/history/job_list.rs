@@ -5,14 +5,22 @@ use super::JobCard;
 use crate::domain::{JobFilter, derive_status};
 use crate::features::page_url::use_detail_prefix;
 use crate::live::{Clock, JobHistory, JobRow};
+use crate::platform;
 use leptos::prelude::*;
 
 /// How many cards are added at a time: the DOM stays small however long the history is.
 const PAGE: usize = 100;
 
-/// Cards built before the first paint: more than a screen holds, so the first cards show sooner;
-/// the rest of the page follows a frame later.
-const FIRST_SCREEN: usize = 20;
+/// The height of the smallest card, in CSS pixels (a success card with one line of steps).
+const SMALLEST_CARD_PX: f64 = 100.0;
+
+/// How many cards are built before the first paint: as many of the smallest cards as a viewport
+/// `height` px tall holds, and one more (at least 4), so the first paint fills the screen and
+/// comes sooner; the rest of the page follows a frame later.
+pub fn first_screen_cards(height: f64) -> usize {
+    let fit = (height.max(0.0) / SMALLEST_CARD_PX).ceil() as usize;
+    (fit + 1).clamp(4, PAGE)
+}
 
 /// The cards.
 #[component]
@@ -22,6 +30,7 @@ pub fn JobList(
     clock: Clock,
 ) -> impl IntoView {
     let limit = RwSignal::new(PAGE);
+    let first_screen = first_screen_cards(platform::viewport_height());
     let first_screen_only = RwSignal::new(true);
     history.after_first_paint(move || {
         first_screen_only.try_set(false);
@@ -42,7 +51,7 @@ pub fn JobList(
             rows.iter()
                 .filter(|r| r.job.with(|job| f.matches(job)))
                 .take(if first_screen_only.get() {
-                    limit.get().min(FIRST_SCREEN)
+                    limit.get().min(first_screen)
                 } else {
                     limit.get()
                 })
@@ -102,5 +111,20 @@ fn Skeletons() -> impl IntoView {
         <ul class="bjh-history__list" aria-hidden="true" data-testid="skeletons">
             {(0..3).map(|_| view! { <li class="bjh-card bjh-card--skeleton"></li> }).collect_view()}
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_paint_holds_a_screenful_of_the_smallest_cards() {
+        assert_eq!(first_screen_cards(720.0), 9);
+        assert_eq!(first_screen_cards(1080.0), 12);
+        assert_eq!(first_screen_cards(2160.0), 23);
+        assert_eq!(first_screen_cards(0.0), 4, "at least a few");
+        assert_eq!(first_screen_cards(f64::NAN), 4, "an unknown height");
+        assert_eq!(first_screen_cards(1e9), PAGE, "never more than a page");
     }
 }
