@@ -71,15 +71,17 @@ pub async fn prefetched_config() -> Option<Result<(web_sys::Response, Option<Str
 }
 
 /// The app's first API request, which the loader made once config.json was read: the URL it
-/// asked for and `fetch`'s answer to come with its body, taken once; `None` when it made none.
+/// asked for, `fetch`'s answer to come with its body, and the request's abort controller; taken
+/// once; `None` when it made none.
 pub async fn prefetched_answer() -> Option<(
     String,
     impl Future<Output = Result<(web_sys::Response, Vec<u8>), String>>,
+    web_sys::AbortController,
 )> {
-    let pair = wasm_bindgen_futures::JsFuture::from(take_started("firstAnswer")?)
+    let first = wasm_bindgen_futures::JsFuture::from(take_started("firstAnswer")?)
         .await
         .ok()?;
-    let pair: js_sys::Array = pair.dyn_into().ok()?;
+    let pair: js_sys::Array = first.dyn_into().ok()?;
     let answer =
         wasm_bindgen_futures::JsFuture::from(pair.get(1).dyn_into::<js_sys::Promise>().ok()?);
     let answer = async move {
@@ -90,7 +92,11 @@ pub async fn prefetched_answer() -> Option<(
         let body = js_sys::Uint8Array::new(&answer.get(1)).to_vec();
         Ok((answer.get(0).unchecked_into(), body))
     };
-    Some((pair.get(0).as_string()?, answer))
+    Some((
+        pair.get(0).as_string()?,
+        answer,
+        pair.get(2).dyn_into().ok()?,
+    ))
 }
 
 /// Runs `f` once the browser has painted the current frame (two animation frames from now).

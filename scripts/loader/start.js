@@ -43,15 +43,17 @@ const bjhFirstUrl = ([response, text]) => {
 
 globalThis.__basiqJobHistory = {
   configAnswer: bjhConfigAnswer,
-  // [url, answer] of the app's first API request, asked for while the wasm still loads, or
-  // null; the answer is [response, body]: with the body read, the app's first task can go on to
-  // the cards.
+  // [url, answer, abort] of the app's first API request, asked for while the wasm still loads,
+  // or null. The answer is [response, body]: with the body read, the app's first task can go on
+  // to the cards. The app aborts the request when it gives up on it, as it does its own (a
+  // request left hanging would hold back the retry for the same URL).
   firstAnswer: bjhConfigAnswer.then(bjhFirstUrl, () => null).then((url) => {
     if (url === null) return null;
-    const answer = fetch(url, { headers: { Accept: 'application/json' } })
+    const abort = new AbortController();
+    const answer = fetch(url, { headers: { Accept: 'application/json' }, signal: abort.signal })
       .then((response) => response.arrayBuffer().then((body) => [response, body]));
     answer.catch(() => {}); // the app may not take it; then its failure is nobody's
-    return [url, answer];
+    return [url, answer, abort];
   }),
 };
 

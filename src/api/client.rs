@@ -205,8 +205,10 @@ impl HttpClient {
         &self,
         url: &str,
     ) -> Option<impl Future<Output = Result<(Response, Vec<u8>), String>> + use<>> {
-        let (asked, answer) = platform::prefetched_answer().await?;
+        let (asked, answer, controller) = platform::prefetched_answer().await?;
         (self.auth == AuthMode::None && asked == url).then_some(async {
+            // Given up on (the timeout), the request is aborted, as `send` aborts its own.
+            let _abort = AbortOnDrop(controller);
             answer
                 .await
                 .map(|(response, body)| (Response::from(response), body))
