@@ -1,5 +1,6 @@
 //! Where jobs come from: the built-in demo source (and, later, the Basiq HTTP client).
 
+pub mod answer;
 pub mod backend;
 pub mod client;
 pub mod demo;

@@ -4,7 +4,7 @@
 #[path = "support/fixtures.rs"]
 mod fixtures;
 
-use basiq_job_history::api::client::{body_text, parse_token_answer};
+use basiq_job_history::api::answer::{body_text, parse_token_answer};
 use basiq_job_history::domain::{
     parse_job, parse_job_list_text, parse_job_references, parse_job_text,
 };

@@ -5,7 +5,7 @@
 //! `scripts/fuzz.sh`.
 #![no_main]
 
-use basiq_job_history::api::client::parse_token_answer;
+use basiq_job_history::api::answer::parse_token_answer;
 use basiq_job_history::api::error::{ApiError, BasiqError};
 use basiq_job_history::api::policy::parse_retry_after;
 use basiq_job_history::config::{parse_config, split_job_ids};

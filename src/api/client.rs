@@ -1,6 +1,7 @@
 //! The Basiq HTTP client (gloo-net): auth modes, a timeout and abort on every request, token
 //! renewal once on expiry, and typed errors. Views never call fetch themselves.
 
+use super::answer::{body_text, parse_token_answer};
 use super::error::ApiError;
 use super::policy::parse_retry_after;
 use super::urls;
@@ -11,7 +12,6 @@ use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
 use futures::future::{Either, select};
 use gloo_net::http::{Method, Request, RequestBuilder, Response};
-use serde::Deserialize;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -26,40 +26,6 @@ pub enum AuthMode {
     TokenUrl(String),
     /// A token pasted by the user (or sent by a host page), kept in memory only.
     Prompt,
-}
-
-/// What the integrator's token URL returns: `{"access_token": "…", "expires_in": 3600}`.
-#[derive(Debug, Deserialize, PartialEq, Eq)]
-pub struct TokenAnswer {
-    /// The bearer token, opaque.
-    pub access_token: String,
-    /// Its lifetime in seconds.
-    #[serde(default)]
-    pub expires_in: Option<u64>,
-}
-
-/// Reads a token URL's answer; the error says what was wrong (never the token itself).
-pub fn parse_token_answer(body: &str) -> Result<TokenAnswer, String> {
-    let answer: TokenAnswer = serde_json::from_str(body)
-        .map_err(|e| format!("the token URL's answer is not {{access_token, expires_in}} ({e})"))?;
-    if answer.access_token.trim().is_empty() {
-        return Err("the token URL returned an empty access_token".into());
-    }
-    Ok(answer)
-}
-
-/// A response body as text, as `Response.text()` would give it: UTF-8 with a leading byte-order
-/// mark dropped and malformed sequences replaced. The body is read as bytes because handing a long
-/// JS string to wasm re-encodes it character by character (about 25 ms for 1,000 jobs, ~1 MB).
-pub fn body_text(bytes: Vec<u8>) -> String {
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
-    };
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    }
 }
 
 /// A 2xx answer's status and body, or the error any other answer means.
