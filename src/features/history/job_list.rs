@@ -2,7 +2,7 @@
 //! keyed by job id and read their own signal, so an update re-renders only the card it touches.
 
 use super::JobCard;
-use crate::domain::{JobFilter, derive_status};
+use crate::domain::JobFilter;
 use crate::features::page_url::use_detail_prefix;
 use crate::live::{Clock, JobHistory, JobRow};
 use crate::platform;
@@ -93,7 +93,7 @@ pub fn JobList(
                 children=move |row| {
                     let job = RwSignal::from(row.job);
                     view! {
-                        <li data-row-status=move || job.with(|j| derive_status(j).as_str())>
+                        <li>
                             <JobCard job=job now=clock.now detail_prefix=detail_prefix />
                         </li>
                     }
