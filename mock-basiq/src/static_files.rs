@@ -40,10 +40,13 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// Hashed files (`loader-<hash>.js`, `main-<hash>.css`, `<name>-<hash>_bg.wasm`) never change
+/// under their name: cached for a year. Anything else is revalidated on every load.
 fn cache_control(name: &str) -> &'static str {
     let hashed = name.rsplit_once('-').is_some_and(|(_, tail)| {
         tail.split('.')
             .next()
+            .map(|stem| stem.strip_suffix("_bg").unwrap_or(stem))
             .is_some_and(|hash| hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
     });
     if hashed {
@@ -106,5 +109,32 @@ impl Site {
             return Reply::text(404, "not found");
         }
         self.serve(&self.root.join("index.html"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cache_control;
+
+    #[test]
+    fn hashed_files_are_immutable_and_the_rest_revalidated() {
+        let immutable = "public, max-age=31536000, immutable";
+        for name in [
+            "loader-633b7f54f57cf005.js",
+            "main-f1a20aef63e1608a.css",
+            "basiq-job-history-e41ad6863754a225_bg.wasm",
+        ] {
+            assert_eq!(cache_control(name), immutable, "{name}");
+        }
+        for name in [
+            "index.html",
+            "config.json",
+            "favicon.svg",
+            "basiq-job-history_bg.wasm",
+            "basiq-job-history-e41ad686_bg.wasm",
+            "baseline.js",
+        ] {
+            assert_eq!(cache_control(name), "no-cache", "{name}");
+        }
     }
 }
