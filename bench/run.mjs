@@ -15,6 +15,7 @@ const origin = `http://127.0.0.1:${port}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 0) => Number(x.toFixed(d));
+const spread = (t) => `${t.spread[0].toFixed(2)}–${t.spread[1].toFixed(2)}`;
 
 async function mock(method, what, data) {
   const res = await fetch(`${origin}/__mock/${what}`, { method, body: data === undefined ? undefined : JSON.stringify(data) });
@@ -109,11 +110,43 @@ async function compare(total, runs) {
   const baselineListSent = round(mid(base, (r) => r.marks['list-sent'] ?? NaN));
   const appDetail = await load(`${origin}/`, expected, true);
   const baseDetail = await load(`${origin}/baseline.html`, expected, true);
-  const timing = (key) => {
-    const [a, b] = [mid(app, (r) => r[key]), mid(base, (r) => r[key])];
-    return { app: a, baseline: b, ratio: a / b };
+  return { total, runs, first: timing(app, base, 'first'), all: timing(app, base, 'all'), marks, baselineListSent, server: await serverTime(), appDetail, baseDetail };
+}
+
+/** Medians of app and baseline loads, their ratio, and the spread of the ratio over the pairs of
+ * loads made one after the other (the lowest and highest pair). */
+function timing(app, base, key) {
+  const [a, b] = [median(app.map((r) => r[key])), median(base.map((r) => r[key]))];
+  const pairs = app.map((r, i) => r[key] / base[i][key]).sort((x, y) => x - y);
+  return { app: a, baseline: b, ratio: a / b, spread: [pairs[0], pairs.at(-1)] };
+}
+
+/** Repeat visits: the same pages loaded again in a browser profile that has loaded them before
+ * (HTTP cache and compiled code warm, as when a user comes back or reloads). One profile per
+ * page, its first visit not counted; app and baseline visits interleaved. */
+async function repeatVisits(total, runs) {
+  await jobs(total);
+  const expected = Math.min(total, 100);
+  const open = async (path) => {
+    const context = await browser.newContext();
+    await context.addInitScript(paintTimes, expected);
+    const page = await context.newPage();
+    const visit = async () => {
+      await page.goto(`${origin}${path}`);
+      await page.waitForFunction(() => window.__all !== undefined, null, { timeout: 120_000 });
+      return page.evaluate(() => ({ first: window.__first, all: window.__all }));
+    };
+    await visit();
+    return { context, visit };
   };
-  return { total, runs, first: timing('first'), all: timing('all'), marks, baselineListSent, server: await serverTime(), appDetail, baseDetail };
+  const [app, base] = [await open('/'), await open('/baseline.html')];
+  const rows = { app: [], base: [] };
+  for (let i = 0; i < runs; i++) {
+    rows.app.push(await app.visit());
+    rows.base.push(await base.visit());
+  }
+  await Promise.all([app.context.close(), base.context.close()]);
+  return { total, runs, first: timing(rows.app, rows.base, 'first'), all: timing(rows.app, rows.base, 'all') };
 }
 
 /** First-load bytes: everything index.html pulls in, plus config.json. */
@@ -238,11 +271,13 @@ results.machine = {
 results.firstLoad = firstLoad();
 if (process.env.BENCH_ONLY !== 'updates') {
   results.startup = await compare(100, RUNS);
-  results.render = [await compare(1_000, Math.max(3, RUNS / 2)), await compare(10_000, Math.max(3, RUNS / 2))];
+  results.render = [await compare(1_000, RUNS), await compare(10_000, Math.max(3, RUNS / 2))];
+  results.repeat = [await repeatVisits(100, RUNS), await repeatVisits(1_000, RUNS)];
 }
 if (process.env.BENCH_ONLY === 'startup') {
-  const brief = (r) => `${r.total}: first ${round(r.first.app)}/${round(r.first.baseline)} ms ${r.first.ratio.toFixed(2)}x, page ${round(r.all.app)}/${round(r.all.baseline)} ms ${r.all.ratio.toFixed(2)}x`;
+  const brief = (r) => `${r.total}: first ${round(r.first.app)}/${round(r.first.baseline)} ms ${r.first.ratio.toFixed(2)}x, page ${round(r.all.app)}/${round(r.all.baseline)} ms ${r.all.ratio.toFixed(2)}x (pairs ${spread(r.all)})`;
   console.log([results.startup, ...results.render].map(brief).join('\n'), JSON.stringify(results.startup.marks));
+  console.log('repeat visits\n' + results.repeat.map(brief).join('\n'));
   process.exit(0);
 }
 results.updates = [await updates(100), await updates(1_000), await updates(10_000)];
@@ -260,8 +295,13 @@ const lines = [
   `| **total** | ${kb(results.firstLoad.total.raw)} | **${kb(results.firstLoad.total.gzip)}** | ${kb(results.firstLoad.total.brotli)} |`, '',
   '## Startup and render (cold cache, median, navigation to cards painted)', '',
   'First card: the paint that first shows a job card (the app builds a screenful first, as many of the smallest cards as the viewport holds plus one (9 in a 1280 × 720 window, as here), and the rest of the page a frame later; the baseline builds all at once). Page: the paint that shows the whole page of cards (100, or all when fewer). Ratios are app / baseline in the same run.', '',
-  '| jobs in the answer | runs | first card: app / baseline | ratio | page of cards: app / baseline | ratio | DOM nodes app / baseline | JS heap app / baseline | wasm memory |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...[results.startup, ...results.render].map((r) => `| ${r.total.toLocaleString('en')} | ${r.runs} | ${round(r.first.app)} / ${round(r.first.baseline)} ms | ${r.first.ratio.toFixed(2)}× | ${round(r.all.app)} / ${round(r.all.baseline)} ms | ${r.all.ratio.toFixed(2)}× | ${r.appDetail.nodes} / ${r.baseDetail.nodes} | ${mb(r.appDetail.heap)} / ${mb(r.baseDetail.heap)} | ${mb(r.appDetail.wasm)} |`), '',
+  '| jobs in the answer | runs | first card: app / baseline | ratio (pairs) | page of cards: app / baseline | ratio (pairs) | DOM nodes app / baseline | JS heap app / baseline | wasm memory |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...[results.startup, ...results.render].map((r) => `| ${r.total.toLocaleString('en')} | ${r.runs} | ${round(r.first.app)} / ${round(r.first.baseline)} ms | ${r.first.ratio.toFixed(2)}× (${spread(r.first)}) | ${round(r.all.app)} / ${round(r.all.baseline)} ms | ${r.all.ratio.toFixed(2)}× (${spread(r.all)}) | ${r.appDetail.nodes} / ${r.baseDetail.nodes} | ${mb(r.appDetail.heap)} / ${mb(r.baseDetail.heap)} | ${mb(r.appDetail.wasm)} |`), '',
+  'Ratio: of the medians; in brackets the lowest and highest ratio of one app load to the baseline load made right after it.', '',
+  '### Repeat visits (cache warm)', '',
+  'The same loads in a browser profile that has shown the page before: the wasm comes from the HTTP cache (hashed files are immutable) and the browser keeps its compiled code, as when a user comes back or reloads. Cold loads above are a first visit.', '',
+  '| jobs in the answer | runs | first card: app / baseline | ratio (pairs) | page of cards: app / baseline | ratio (pairs) |', '|---:|---:|---:|---:|---:|---:|',
+  ...results.repeat.map((r) => `| ${r.total.toLocaleString('en')} | ${r.runs} | ${round(r.first.app)} / ${round(r.first.baseline)} ms | ${r.first.ratio.toFixed(2)}× (${spread(r.first)}) | ${round(r.all.app)} / ${round(r.all.baseline)} ms | ${r.all.ratio.toFixed(2)}× (${spread(r.all)}) |`), '',
   `Where the app's startup time goes (100 jobs, medians, ms from navigation): list request sent ${results.startup.marks['list-sent']} (by the loader, once config.json is read; the baseline's at ${results.startup.baselineListSent}), config.json read by the app ${results.startup.marks['bjh:config']}, list asked for by the app ${results.startup.marks['bjh:list-requested']}, list read ${results.startup.marks['bjh:list-read']}, first card painted ${round(results.startup.first.app)}.`, '',
   `The mock answers the list (measured from Node, median of 5) in ${[results.startup, ...results.render].map((r) => `${r.server} ms for ${r.total.toLocaleString('en')} jobs`).join(', ')}: the pages wait about as long for it, so the ratios are mostly the pages' own work.`, '',
   '## Update cost (DOM mutation records, MutationObserver on the body)', '',

@@ -2,7 +2,7 @@
 # The benchmark: builds the release, serves it and the plain-JS baseline (bench/baseline.*) with
 # the mock Basiq server, drives headless Chromium; prints a Markdown table and writes
 # bench/results.json and BENCHMARKS.md. It prints figures; it is not a test.
-#   BENCH_RUNS=10 (startup runs; render runs are half) BENCH_PORT=4390
+#   BENCH_RUNS=10 (runs at 100 and 1,000 jobs, and repeat visits; at 10,000 jobs half) BENCH_PORT=4390
 #   BENCH_ONLY=startup (first load, startup and render only) or updates (the update counts only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
