@@ -5,7 +5,9 @@
 mod fixtures;
 
 use basiq_job_history::domain::merge::{diff_list, supersedes};
-use basiq_job_history::domain::{Job, parse_job, parse_job_list};
+use basiq_job_history::domain::{
+    Job, parse_job, parse_job_list, parse_job_list_text, parse_job_text,
+};
 use serde_json::json;
 
 fn job(file: &str) -> Job {
@@ -49,12 +51,11 @@ fn a_pending_copy_with_the_same_time_does_not_undo_a_settled_job() {
 
 #[test]
 fn a_fresh_list_updates_in_place_and_holds_back_arrivals() {
-    let all = parse_job_list(&fixtures::json("jobs-list-connection.json"))
-        .unwrap()
-        .jobs;
+    let mut list = fixtures::json("jobs-list-connection.json");
+    let all = parse_job_list(&list).unwrap().jobs;
     let shown: Vec<&Job> = all[1..].iter().collect();
-    let mut fresh = all.clone();
-    fresh[3] = with(&fresh[3], |v| v["updated"] = json!("2025-03-16T00:00:00Z"));
+    list["data"][3]["updated"] = json!("2025-03-16T00:00:00Z");
+    let fresh = parse_job_list(&list).unwrap().jobs;
     let changes = diff_list(&shown, fresh);
     assert_eq!(
         changes
@@ -66,4 +67,38 @@ fn a_fresh_list_updates_in_place_and_holds_back_arrivals() {
     );
     assert_eq!(changes.updates.len(), 1);
     assert_eq!(changes.updates[0].0, 2, "position in the shown list");
+}
+
+#[test]
+fn a_list_item_and_the_same_job_polled_alone_are_the_same() {
+    // A list keeps no text per job; the job's own answer keeps its body. The same data is no
+    // update, whichever copy is shown.
+    for name in fixtures::names("job-") {
+        let alone = parse_job_text(&fixtures::text(&name)).unwrap();
+        let list = json!({ "type": "list", "data": [fixtures::json(&name)] }).to_string();
+        let listed = parse_job_list_text(&list).unwrap().jobs.remove(0);
+        assert_eq!(listed.raw, None, "{name}");
+        assert!(listed.same_as(&alone) && alone.same_as(&listed), "{name}");
+        assert!(!supersedes(&listed, &alone), "{name}");
+        assert!(!supersedes(&alone, &listed), "{name}");
+    }
+}
+
+#[test]
+fn answers_that_differ_only_in_a_field_not_read_differ_for_the_raw_json_view() {
+    let job = job("job-success.json");
+    let other = with(&job, |v| v["someNewField"] = json!(1));
+    assert_eq!(job.steps, other.steps);
+    assert!(
+        !job.same_as(&other),
+        "the raw JSON view must show the change"
+    );
+    let listed = |job: &Job| Job {
+        raw: None,
+        ..job.clone()
+    };
+    assert!(
+        listed(&job).same_as(&listed(&other)),
+        "nothing a card shows changed"
+    );
 }

@@ -4,10 +4,11 @@
 use super::client::HttpClient;
 use super::demo::{DEMO_USER_ID, demo_jobs, job_list};
 use super::error::ApiError;
-use crate::domain::{ItemProblem, Job, JobPage, parse_job_list};
+use crate::domain::{ItemProblem, Job, JobPage, parse_job, parse_job_list};
 use crate::platform;
 use chrono::{DateTime, Utc};
 use futures::future::join_all;
+use serde_json::Value;
 
 /// Which jobs a view shows: a user's (optionally one connection's), or a given set of jobs
 /// (the Consent UI's `?jobIds=`).
@@ -121,10 +122,11 @@ impl Backend {
     /// One job by id.
     pub async fn get_job(&self, job_id: &str) -> Result<Job, ApiError> {
         match self {
-            Self::Demo(started) => Self::demo_page(*started)
-                .jobs
-                .into_iter()
-                .find(|job| job.id == job_id)
+            // One job as `GET /jobs/{id}` gives it: with its text, for the raw JSON view.
+            Self::Demo(started) => demo_jobs(*started, platform::now())
+                .iter()
+                .filter(|job| job.get("id").and_then(Value::as_str) == Some(job_id))
+                .find_map(|job| parse_job(job).ok())
                 .ok_or(ApiError::NotFound(None)),
             Self::Http(client) => client.get_job(job_id).await,
         }

@@ -90,16 +90,43 @@ pub struct Job {
     pub job_status: Option<String>,
     /// The ordered steps.
     pub steps: Vec<Step>,
-    /// The job as received, as JSON text for the raw JSON view: a list item's own text, a job
-    /// answer's body, else compact JSON. Text rather than a `Value` tree: a tree costs several
-    /// times the text's size, for every job kept.
-    pub raw: Arc<str>,
+    /// The job as received, as JSON text for the raw JSON view: a job answer's body, else
+    /// compact JSON. `None` for a list item: the detail view asks for the job itself, and a list
+    /// of 10,000 jobs would hold 10 MB of text that nothing shows (twice, while a refresh is
+    /// compared with it). Text rather than a `Value` tree: a tree costs several times as much.
+    pub raw: Option<Arc<str>>,
 }
 
 impl Job {
-    /// The job as received, parsed again (for the raw JSON view and tests).
+    /// The job as received, parsed again (for the raw JSON view and tests); `Null` for a list
+    /// item, which keeps no text.
     pub fn raw_value(&self) -> Value {
-        serde_json::from_str(&self.raw).unwrap_or(Value::Null)
+        self.raw
+            .as_deref()
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or(Value::Null)
+    }
+
+    /// Whether two copies of the job say the same: their texts when both kept one, else every
+    /// field read from them (a list item keeps no text; the same job polled on its own does).
+    pub fn same_as(&self, other: &Job) -> bool {
+        if let (Some(mine), Some(theirs)) = (&self.raw, &other.raw) {
+            return mine == theirs;
+        }
+        self.fields_read() == other.fields_read()
+    }
+
+    /// Every field read from the job: all but its text.
+    fn fields_read(&self) -> impl PartialEq + '_ {
+        (
+            (&self.id, &self.kind, &self.created, &self.updated),
+            (
+                &self.institution_id,
+                &self.source,
+                &self.job_status,
+                &self.steps,
+            ),
+        )
     }
 
     /// The connection id from `links.source`, if known.

@@ -1,14 +1,13 @@
-//! The job list read straight from the response text. Each item is parsed on its own and keeps
-//! its original text, so a 10,000-job answer never exists as one `Value` tree (several times
-//! the text's size, and the wasm memory it grows to is never given back). Anything unusual falls
-//! back to [`parse_job_list`], with its specific messages.
+//! The job list read straight from the response text. Each item is parsed on its own, so a
+//! 10,000-job answer never exists as one `Value` tree (several times the text's size, and the
+//! wasm memory it grows to is never given back). Anything unusual falls back to
+//! [`parse_job_list`], with its specific messages.
 
-use super::parse::{JobPage, ParseError, add_item, parse_job_list, parse_job_with_raw, parse_json};
+use super::parse::{JobPage, ParseError, add_item, parse_job_list, parse_json, parse_list_item};
 use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 #[derive(Deserialize)]
 struct Envelope<'a> {
@@ -39,7 +38,7 @@ pub fn parse_job_list_text(body: &str) -> Result<JobPage, ParseError> {
         let parsed = value
             .as_ref()
             .map_err(Clone::clone)
-            .and_then(|value| parse_job_with_raw(value, || Arc::from(raw.get())));
+            .and_then(parse_list_item);
         let id = || {
             value
                 .as_ref()

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 /// Whether `incoming` should replace `current` (the same job). An older `updated` never wins,
 /// and neither does a Pending copy of a job already known to have settled at the same time.
 pub fn supersedes(incoming: &Job, current: &Job) -> bool {
-    if incoming == current {
+    if incoming.same_as(current) {
         return false;
     }
     match (incoming.updated_at(), current.updated_at()) {

@@ -138,20 +138,20 @@ fn job_kind(object: &Map<String, Value>, source: Option<&JobSource>, steps: &[St
 /// Parses one job object. Fails only when there is no usable `id` or `steps` is not a list of
 /// objects; everything else is tolerated.
 pub fn parse_job(value: &Value) -> Result<Job, ParseError> {
-    parse_job_with_raw(value, || Arc::from(value.to_string()))
+    parse_job_with_raw(value, || Some(Arc::from(value.to_string())))
 }
 
 /// Parses a `GET /jobs/{id}` answer's body. The job keeps that body as its raw text: what the
 /// API sent, without parsing it to a value and writing it out again.
 pub fn parse_job_text(body: &str) -> Result<Job, ParseError> {
     let value = parse_json(body)?;
-    parse_job_with_raw(&value, || Arc::from(body.trim()))
+    parse_job_with_raw(&value, || Some(Arc::from(body.trim())))
 }
 
-/// [`parse_job`], with the raw text to keep given (a list item's own text, when there is one).
+/// [`parse_job`], with the raw text to keep given (none for a list item).
 pub(super) fn parse_job_with_raw(
     value: &Value,
-    raw: impl FnOnce() -> Arc<str>,
+    raw: impl FnOnce() -> Option<Arc<str>>,
 ) -> Result<Job, ParseError> {
     let object = value.as_object().ok_or_else(|| {
         ParseError(format!(
@@ -226,9 +226,14 @@ pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
     let mut seen = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let id = || item.get("id").and_then(Value::as_str).map(str::to_owned);
-        add_item(&mut page, &mut seen, index, parse_job(item), id);
+        add_item(&mut page, &mut seen, index, parse_list_item(item), id);
     }
     Ok(page)
+}
+
+/// Parses one item of a job list: as [`parse_job`], keeping no raw text (see [`Job::raw`]).
+pub(super) fn parse_list_item(value: &Value) -> Result<Job, ParseError> {
+    parse_job_with_raw(value, || None)
 }
 
 /// Adds one list item's outcome to `page`: a job, or a problem naming the item; of two jobs with

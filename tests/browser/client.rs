@@ -1,6 +1,8 @@
 //! The HTTP client against the mock Basiq server over real HTTP (cross-origin, so CORS and the
-//! preflight are exercised too): every fault becomes the specific typed error.
+//! preflight are exercised too): every fault becomes the specific typed error. The built-in demo
+//! answers as the API does.
 
+use basiq_job_history::api::backend::Backend;
 use basiq_job_history::api::client::{AuthMode, HttpClient};
 use basiq_job_history::api::demo::{DEMO_USER_ID, SECOND_USER_ID};
 use basiq_job_history::api::error::ApiError;
@@ -67,6 +69,9 @@ async fn lists_the_demo_jobs_and_filters_by_connection() {
     );
     let job = client().get_job(&page.jobs[0].id).await.unwrap();
     assert_eq!(job.id, page.jobs[0].id);
+    // A list keeps no text per job; one job's answer keeps its body for the raw JSON view.
+    assert!(page.jobs.iter().all(|j| j.raw.is_none()));
+    assert_eq!(job.raw_value()["id"], json!(job.id));
     let second = client().list_jobs(SECOND_USER_ID, None).await.unwrap();
     assert_eq!(second.jobs.len(), 3);
     let unknown = client().list_jobs("no-such-user", None).await;
@@ -74,6 +79,20 @@ async fn lists_the_demo_jobs_and_filters_by_connection() {
         matches!(unknown, Err(ApiError::NotFound(Some(_)))),
         "{unknown:?}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_built_in_demo_gives_one_job_with_its_json_as_the_api_does() {
+    let demo = Backend::demo();
+    let page = demo.list_jobs(DEMO_USER_ID, None).await.unwrap();
+    assert!(!page.jobs.is_empty() && page.jobs.iter().all(|j| j.raw.is_none()));
+    let id = &page.jobs[page.jobs.len() - 1].id;
+    let job = demo.get_job(id).await.unwrap();
+    assert_eq!(job.raw_value()["id"], json!(id));
+    assert!(matches!(
+        demo.get_job("no-such-job").await,
+        Err(ApiError::NotFound(None))
+    ));
 }
 
 #[wasm_bindgen_test]
