@@ -3,7 +3,8 @@
 //! wasm memory it grows to is never given back). Anything unusual falls back to
 //! [`parse_job_list`], with its specific messages.
 
-use super::parse::{JobPage, ParseError, add_item, parse_job_list, parse_json, parse_list_item};
+use super::job::Job;
+use super::parse::{JobPage, ParseError, add_item, parse_job_list, parse_job_with_raw, parse_json};
 use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -50,4 +51,10 @@ pub fn parse_job_list_text(body: &str) -> Result<JobPage, ParseError> {
         add_item(&mut page, &mut seen, index, parsed, id);
     }
     Ok(page)
+}
+
+/// Parses one item of a job list: as [`super::parse_job`], keeping no raw text (see
+/// [`Job::raw`]).
+pub(super) fn parse_list_item(value: &Value) -> Result<Job, ParseError> {
+    parse_job_with_raw(value, || None)
 }

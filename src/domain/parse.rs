@@ -2,6 +2,7 @@
 //! statuses, titles and codes are kept, and one malformed job in a list never loses the others.
 
 use super::job::{Job, JobKind, JobSource, Stamp};
+use super::list_text::parse_list_item;
 use super::step::{Step, StepResult, StepStatus};
 use super::time::parse_timestamp;
 use serde_json::{Map, Value};
@@ -229,11 +230,6 @@ pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
         add_item(&mut page, &mut seen, index, parse_list_item(item), id);
     }
     Ok(page)
-}
-
-/// Parses one item of a job list: as [`parse_job`], keeping no raw text (see [`Job::raw`]).
-pub(super) fn parse_list_item(value: &Value) -> Result<Job, ParseError> {
-    parse_job_with_raw(value, || None)
 }
 
 /// Adds one list item's outcome to `page`: a job, or a problem naming the item; of two jobs with
