@@ -6,6 +6,7 @@ use basiq_job_history::api::policy::PollPolicy;
 use basiq_job_history::domain::{Job, JobFilter, parse_job};
 use basiq_job_history::features::history::{JobList, LiveBar, first_screen_cards};
 use basiq_job_history::live::{Clock, JobHistory};
+use basiq_job_history::platform;
 use leptos::prelude::*;
 use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
@@ -186,14 +187,7 @@ async fn a_screenful_of_cards_comes_first_and_the_rest_of_the_page_a_frame_later
     history.receive_list(jobs, Vec::new());
     let root = mount_list(history);
     let first = card_ids(&root);
-    let screenful = first_screen_cards(
-        web_sys::window()
-            .unwrap()
-            .inner_height()
-            .unwrap()
-            .as_f64()
-            .unwrap(),
-    );
+    let screenful = first_screen_cards(platform::viewport_height());
     assert!(
         screenful < 30,
         "this test needs more jobs than a screenful ({screenful})"
