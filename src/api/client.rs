@@ -205,13 +205,23 @@ impl HttpClient {
         }
     }
 
+    /// `GET url`: the loader's answer when it asked for this URL (`prefetched`), else a request
+    /// of its own. Returns the status and body of a 2xx answer.
+    async fn get(
+        &self,
+        url: &str,
+        prefetched: Option<impl Future<Output = Result<(Response, Vec<u8>), String>>>,
+    ) -> Result<(u16, String), ApiError> {
+        match prefetched {
+            Some(answer) => answered(self.read(answer).await?),
+            None => self.call(Method::GET, url).await,
+        }
+    }
+
     /// `GET /jobs/{id}`.
     pub async fn get_job(&self, job_id: &str) -> Result<Job, ApiError> {
         let url = urls::job(&self.base, job_id);
-        let (_, body) = match self.prefetched(&url).await {
-            Some(answer) => answered(self.read(answer).await?)?,
-            None => self.call(Method::GET, &url).await?,
-        };
+        let (_, body) = self.get(&url, self.prefetched(&url).await).await?;
         parse_job_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
@@ -226,10 +236,7 @@ impl HttpClient {
         let mut all = JobPage::default();
         let mut prefetched = self.prefetched(&url).await;
         for _ in 0..20 {
-            let (_, body) = match prefetched.take() {
-                Some(answer) => answered(self.read(answer).await?)?,
-                None => self.call(Method::GET, &url).await?,
-            };
+            let (_, body) = self.get(&url, prefetched.take()).await?;
             let page =
                 parse_job_list_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
             let offset = all.jobs.len() + all.problems.len();
