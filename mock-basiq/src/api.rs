@@ -116,18 +116,16 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
             let body = job_list_text(user, &texts);
             Reply::bytes(200, "application/json", body.into_bytes())
         }
-        (Method::Get, ["jobs", id]) => {
-            match state.jobs().into_iter().find(|job| job["id"] == *id) {
-                Some(job) => Reply::json(200, &job),
-                None => error(
-                    404,
-                    "resource-not-found",
-                    "Requested resource is not found.",
-                    "Requested job does not exist.",
-                    None,
-                ),
-            }
-        }
+        (Method::Get, ["jobs", id]) => match state.job(id) {
+            Some(job) => Reply::json(200, &job),
+            None => error(
+                404,
+                "resource-not-found",
+                "Requested resource is not found.",
+                "Requested job does not exist.",
+                None,
+            ),
+        },
         (Method::Post, ["users", user, "connections", connection, "refresh"]) => {
             let Some(user) = DEMO_USERS.iter().find(|known| *known == user) else {
                 return not_found();

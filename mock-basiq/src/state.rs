@@ -86,6 +86,20 @@ impl State {
         live.into_iter().chain(bulk).chain(refreshes).collect()
     }
 
+    /// One job as Basiq would return it now (the first with that id, in [`State::jobs`]'s order),
+    /// found without copying the others.
+    pub fn job(&mut self, id: &str) -> Option<Value> {
+        let (live, refreshes) = self.live_jobs();
+        let is_it = |job: &&Value| job["id"] == id;
+        if let Some(job) = live.iter().find(is_it) {
+            return Some(job.clone());
+        }
+        if let Some(job) = self.bulk_jobs().iter().map(|(job, _)| job).find(is_it) {
+            return Some(job.clone());
+        }
+        refreshes.iter().find(is_it).cloned()
+    }
+
     /// The JSON texts of the jobs `keep` accepts, in [`State::jobs`]'s order; the bulk ones'
     /// texts are made once.
     pub fn job_texts(&mut self, keep: impl Fn(&Value) -> bool) -> Vec<String> {
