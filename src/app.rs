@@ -3,7 +3,7 @@
 
 use crate::api::backend::Backend;
 use crate::components::{ThemeChoice, ThemeToggle, TokenGate};
-use crate::config::ConfigError;
+use crate::config::{self, ConfigError, Settings, Startup};
 use crate::features::detail::JobDetailPage;
 use crate::features::embed::{Embed, EmbedBridge};
 use crate::features::history::HistoryPage;
@@ -11,7 +11,6 @@ use crate::features::page_url::use_shown_job;
 use crate::features::shortcuts::KeyboardShortcuts;
 use crate::live::use_clock;
 use crate::platform;
-use crate::settings::{self, Settings, Startup};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -19,7 +18,7 @@ use leptos_router::components::Router;
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(use_clock());
-    let startup = LocalResource::new(settings::load);
+    let startup = LocalResource::new(config::load);
     view! {
         // Only links to the page's own path are the app's; a host page's other links stay its own.
         <Router base=platform::page_path()>

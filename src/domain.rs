@@ -3,20 +3,17 @@
 
 pub mod filter;
 pub mod job;
-pub mod list_text;
 pub mod merge;
 pub mod parse;
+pub mod parse_list;
 pub mod playbook;
 pub mod status;
 pub mod step;
 pub mod time;
 
-pub use filter::{JobFilter, StatusCounts, sort_newest_first};
+pub use filter::{JobFilter, StatusCounts, connections, sort_newest_first};
 pub use job::{Job, JobKind, JobSource, Stamp};
-pub use list_text::parse_job_list_text;
-pub use parse::{
-    ItemProblem, JobPage, ParseError, parse_job, parse_job_list, parse_job_references,
-    parse_job_text, parse_json,
-};
+pub use parse::{ParseError, parse_job, parse_job_references, parse_job_text, parse_json};
+pub use parse_list::{ItemProblem, JobPage, parse_job_list, parse_job_list_text};
 pub use status::{CardStatus, derive_status};
 pub use step::{LinkResult, MfaPrompt, Step, StepError, StepResult, StepStatus};

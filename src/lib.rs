@@ -9,7 +9,6 @@ pub mod domain;
 pub mod features;
 pub mod live;
 pub mod platform;
-pub mod settings;
 
 mod app;
 pub use app::App;

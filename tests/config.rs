@@ -1,7 +1,8 @@
 //! `config.json`: the documented schema, errors that name the field, unknown keys ignored.
 #![cfg(not(target_arch = "wasm32"))]
 
-use basiq_job_history::config::{AuthSetting, Theme, parse_config, split_job_ids};
+use basiq_job_history::api::client::AuthMode;
+use basiq_job_history::config::{Theme, parse_config, split_job_ids};
 
 #[test]
 fn the_example_config_parses() {
@@ -12,7 +13,7 @@ fn the_example_config_parses() {
     .unwrap();
     let config = parse_config(&text).unwrap();
     assert_eq!(config.api_base_url, "/basiq");
-    assert_eq!(config.auth, AuthSetting::TokenUrl("/basiq/token".into()));
+    assert_eq!(config.auth, AuthMode::TokenUrl("/basiq/token".into()));
     assert!(config.read_only);
     assert_eq!(config.poll_interval_ms, 2000);
     assert_eq!(config.allowed_origins, ["https://portal.example.com"]);
@@ -22,7 +23,7 @@ fn the_example_config_parses() {
 fn defaults_fill_what_is_left_out_and_unknown_keys_are_ignored() {
     let config =
         parse_config(r#"{"apiBaseUrl": "https://au-api.basiq.io", "someday": [1, 2]}"#).unwrap();
-    assert_eq!(config.auth, AuthSetting::None);
+    assert_eq!(config.auth, AuthMode::None);
     assert_eq!(config.theme, Theme::Auto);
     assert!(config.job_ids.is_empty() && config.user_id.is_none());
 }

@@ -5,12 +5,22 @@
 mod fixtures;
 
 use basiq_job_history::domain::time::parse_timestamp;
-use basiq_job_history::domain::{CardStatus, Job, JobFilter, StatusCounts, parse_job_list};
+use basiq_job_history::domain::{
+    CardStatus, Job, JobFilter, StatusCounts, connections, parse_job_list, sort_newest_first,
+};
 
+/// The fixture's jobs as the history holds them: newest first.
 fn jobs() -> Vec<Job> {
-    parse_job_list(&fixtures::json("jobs-list-connection.json"))
+    let mut jobs = parse_job_list(&fixtures::json("jobs-list-connection.json"))
         .unwrap()
-        .jobs
+        .jobs;
+    sort_newest_first(&mut jobs);
+    jobs
+}
+
+/// The jobs the history shows under `filter`, in its order.
+fn apply<'a>(filter: &JobFilter, jobs: &'a [Job]) -> Vec<&'a Job> {
+    filter.matching(jobs).map(|index| &jobs[index]).collect()
 }
 
 fn ids(shown: &[&Job]) -> Vec<String> {
@@ -20,7 +30,7 @@ fn ids(shown: &[&Job]) -> Vec<String> {
 #[test]
 fn no_filter_shows_everything_newest_first() {
     let jobs = jobs();
-    let shown = JobFilter::default().apply(&jobs);
+    let shown = apply(&JobFilter::default(), &jobs);
     assert_eq!(
         ids(&shown),
         [
@@ -36,7 +46,7 @@ fn status_filter_keeps_counts_of_the_other_statuses() {
         status: Some(CardStatus::Failed),
         ..JobFilter::default()
     };
-    assert_eq!(ids(&filter.apply(&jobs)), ["ae18ca40", "a4783945"]);
+    assert_eq!(ids(&apply(&filter, &jobs)), ["ae18ca40", "a4783945"]);
     assert_eq!(
         filter.counts(&jobs),
         StatusCounts {
@@ -54,17 +64,17 @@ fn search_is_a_case_insensitive_id_substring() {
         query: " AE18CA ".into(),
         ..JobFilter::default()
     };
-    assert_eq!(ids(&filter.apply(&jobs)), ["ae18ca40"]);
+    assert_eq!(ids(&apply(&filter, &jobs)), ["ae18ca40"]);
     let middle = JobFilter {
         query: "4d30-beef".into(),
         ..JobFilter::default()
     };
-    assert_eq!(ids(&middle.apply(&jobs)), ["395087d2"]);
+    assert_eq!(ids(&apply(&middle, &jobs)), ["395087d2"]);
     let none = JobFilter {
         query: "zzz".into(),
         ..JobFilter::default()
     };
-    assert!(none.apply(&jobs).is_empty());
+    assert!(apply(&none, &jobs).is_empty());
     assert_eq!(none.counts(&jobs).total(), 0);
 }
 
@@ -75,14 +85,14 @@ fn connection_and_date_range_narrow_the_list() {
         connection: Some("another".into()),
         ..JobFilter::default()
     };
-    assert!(other.apply(&jobs).is_empty());
+    assert!(apply(&other, &jobs).is_empty());
     let same = JobFilter {
         connection: Some("20c7663a-8da5-49bc-8a28-9337b83743d9".into()),
         from: parse_timestamp("2025-03-12T00:00:00Z"),
         to: parse_timestamp("2025-03-14T00:00:00Z"),
         ..JobFilter::default()
     };
-    assert_eq!(ids(&same.apply(&jobs)), ["ae18ca40", "a4783945"]);
+    assert_eq!(ids(&apply(&same, &jobs)), ["ae18ca40", "a4783945"]);
 }
 
 #[test]
@@ -118,4 +128,13 @@ fn malformed_query_values_are_ignored() {
     );
     assert_eq!(filter, JobFilter::default());
     assert!(filter.to_query(utc).is_empty());
+}
+
+#[test]
+fn the_connection_picker_offers_each_connection_once() {
+    assert_eq!(
+        connections(&jobs()),
+        ["20c7663a-8da5-49bc-8a28-9337b83743d9"]
+    );
+    assert!(connections(&[]).is_empty());
 }

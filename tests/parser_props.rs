@@ -74,11 +74,11 @@ fn exercise(value: &Value) {
         }
     }
     let _ = StatusCounts::of(&jobs);
-    let _ = JobFilter {
+    let filter = JobFilter {
         query: "a".into(),
         ..JobFilter::default()
-    }
-    .apply(&jobs);
+    };
+    let _ = (filter.matching(&jobs).count(), filter.counts(&jobs));
     let text = value.to_string();
     let _ = ApiError::from_response(503, &text, None).to_string();
 }

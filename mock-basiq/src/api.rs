@@ -4,7 +4,7 @@
 use crate::faults::Fault;
 use crate::http::{Incoming, Reply};
 use crate::state::State;
-use basiq_job_history::api::demo::{DEMO_USER_ID, DEMO_USERS, job_list_text};
+use basiq_demo::{DEMO_USER_ID, DEMO_USERS, job_list_text};
 use serde_json::{Value, json};
 use tiny_http::Method;
 

@@ -2,7 +2,7 @@
 //! tokens it issued, fault rules and the log of requests.
 
 use crate::faults::Rule;
-use basiq_job_history::api::demo::{bulk_jobs, demo_jobs, job_id, refresh_job};
+use basiq_demo::{bulk_jobs, demo_jobs, job_id, refresh_job};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 use std::time::SystemTime;

@@ -2,10 +2,10 @@
 //! identically on either.
 
 use super::client::HttpClient;
-use super::demo::{DEMO_USER_ID, demo_jobs, job_list};
 use super::error::ApiError;
 use crate::domain::{ItemProblem, Job, JobPage, parse_job, parse_job_list};
 use crate::platform;
+use basiq_demo::{DEMO_USER_ID, demo_jobs, job_list};
 use chrono::{DateTime, Utc};
 use futures::future::join_all;
 use serde_json::Value;

@@ -1,4 +1,5 @@
-//! Filtering, searching, sorting and counting jobs: pure functions over slices.
+//! Filtering, searching, sorting and counting jobs: pure functions over any sequence of jobs,
+//! which the history's chips, list and empty states call over the jobs they show.
 
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
@@ -104,16 +105,35 @@ impl JobFilter {
     }
 
     /// The status counts shown on the chips: every filter applied except the status.
-    pub fn counts(&self, jobs: &[Job]) -> StatusCounts {
-        StatusCounts::of(jobs.iter().filter(|job| self.matches_ignoring_status(job)))
+    pub fn counts<'a>(&self, jobs: impl IntoIterator<Item = &'a Job>) -> StatusCounts {
+        StatusCounts::of(
+            jobs.into_iter()
+                .filter(|job| self.matches_ignoring_status(job)),
+        )
     }
 
-    /// The jobs that pass, newest first.
-    pub fn apply<'a>(&self, jobs: &'a [Job]) -> Vec<&'a Job> {
-        let mut shown: Vec<&Job> = jobs.iter().filter(|job| self.matches(job)).collect();
-        shown.sort_by(|a, b| newest_first(a, b));
-        shown
+    /// The positions of the jobs that pass, in the order given (the history keeps its jobs
+    /// newest first, with arrivals shown on top).
+    pub fn matching<'a>(
+        &self,
+        jobs: impl IntoIterator<Item = &'a Job>,
+    ) -> impl Iterator<Item = usize> {
+        jobs.into_iter()
+            .enumerate()
+            .filter(|(_, job)| self.matches(job))
+            .map(|(index, _)| index)
     }
+}
+
+/// The distinct connection ids of the jobs, sorted: what the connection picker offers.
+pub fn connections<'a>(jobs: impl IntoIterator<Item = &'a Job>) -> Vec<String> {
+    let mut ids: Vec<String> = jobs
+        .into_iter()
+        .filter_map(|job| job.connection_id().map(str::to_owned))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// Reads a `YYYY-MM-DD` date as the start of that day at `offset`.

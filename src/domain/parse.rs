@@ -1,12 +1,10 @@
-//! Tolerant parsing of Basiq job payloads (API.md §11): unknown fields are ignored, unknown
-//! statuses, titles and codes are kept, and one malformed job in a list never loses the others.
+//! Tolerant parsing of one Basiq job (API.md §11): unknown fields are ignored, unknown
+//! statuses, titles and codes are kept. Lists of jobs build on it in [`super::parse_list`].
 
 use super::job::{Job, JobKind, JobSource, Stamp};
-use super::list_text::parse_list_item;
 use super::step::{Step, StepResult, StepStatus};
 use super::time::parse_timestamp;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -22,37 +20,6 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// One list item that was left out, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ItemProblem {
-    /// Position in `data`, from 0.
-    pub index: usize,
-    /// The item's id, when it had a usable one.
-    pub id: Option<String>,
-    /// What is wrong with it.
-    pub message: String,
-}
-
-impl fmt::Display for ItemProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.id {
-            Some(id) => write!(f, "item {} (job {id}): {}", self.index + 1, self.message),
-            None => write!(f, "item {}: {}", self.index + 1, self.message),
-        }
-    }
-}
-
-/// The usable content of a `GET /users/{id}/jobs` page.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct JobPage {
-    /// The jobs that parsed, in the order received.
-    pub jobs: Vec<Job>,
-    /// Items that were left out, each with its reason.
-    pub problems: Vec<ItemProblem>,
-    /// `links.next`, when the server paginates (undocumented, tolerated).
-    pub next: Option<String>,
-}
-
 /// Parses response text as JSON, with a message that says where it broke.
 pub fn parse_json(body: &str) -> Result<Value, ParseError> {
     if body.trim().is_empty() {
@@ -62,7 +29,7 @@ pub fn parse_json(body: &str) -> Result<Value, ParseError> {
         .map_err(|e| ParseError(format!("the response is not valid JSON ({e})")))
 }
 
-fn type_name(value: &Value) -> &'static str {
+pub(super) fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -73,7 +40,7 @@ fn type_name(value: &Value) -> &'static str {
     }
 }
 
-fn string_field(object: &Map<String, Value>, key: &str) -> Option<String> {
+pub(super) fn string_field(object: &Map<String, Value>, key: &str) -> Option<String> {
     object.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
@@ -195,77 +162,6 @@ pub(super) fn parse_job_with_raw(
         raw: raw(),
         id,
     })
-}
-
-/// Parses a list envelope `{"type":"list","data":[...]}`. Malformed items are reported in
-/// [`JobPage::problems`] and the rest kept; of two items with the same id, the one updated last
-/// is kept and the other reported.
-pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
-    let object = value.as_object().ok_or_else(|| {
-        ParseError(format!(
-            "the job list is {}, expected an object",
-            type_name(value)
-        ))
-    })?;
-    let items = match object.get("data") {
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            return Err(ParseError(format!(
-                "`data` is {}, expected an array of jobs",
-                type_name(other)
-            )));
-        }
-        None => return Err(ParseError("the job list has no `data` array".into())),
-    };
-    let mut page = JobPage {
-        next: object
-            .get("links")
-            .and_then(Value::as_object)
-            .and_then(|l| string_field(l, "next")),
-        ..JobPage::default()
-    };
-    let mut seen = HashMap::new();
-    for (index, item) in items.iter().enumerate() {
-        let id = || item.get("id").and_then(Value::as_str).map(str::to_owned);
-        add_item(&mut page, &mut seen, index, parse_list_item(item), id);
-    }
-    Ok(page)
-}
-
-/// Adds one list item's outcome to `page`: a job, or a problem naming the item; of two jobs with
-/// the same id, the one updated last is kept. `seen` maps ids to their place in `page.jobs`.
-pub(super) fn add_item(
-    page: &mut JobPage,
-    seen: &mut HashMap<String, usize>,
-    index: usize,
-    parsed: Result<Job, ParseError>,
-    id: impl FnOnce() -> Option<String>,
-) {
-    match parsed {
-        Ok(job) => match seen.get(&job.id).copied() {
-            Some(kept) => {
-                let newer = job.updated_at() > page.jobs[kept].updated_at();
-                let message = "duplicate job id: the copy updated last is shown".to_owned();
-                page.problems.push(ItemProblem {
-                    index,
-                    id: Some(job.id.clone()),
-                    message,
-                });
-                if newer {
-                    page.jobs[kept] = job;
-                }
-            }
-            None => {
-                seen.insert(job.id.clone(), page.jobs.len());
-                page.jobs.push(job);
-            }
-        },
-        Err(ParseError(message)) => page.problems.push(ItemProblem {
-            index,
-            id: id(),
-            message,
-        }),
-    }
 }
 
 /// Reads the job ids from a job reference (`{"type":"job","id":…}`, the answer to a refresh) or

@@ -84,6 +84,17 @@ impl JobHistory {
         }
     }
 
+    /// Runs `f` over the shown rows and their jobs, in the list's order, tracking every job (a
+    /// reactive read): the domain's filter functions run over the jobs, and their positions
+    /// name the rows.
+    pub fn with_jobs<T>(&self, f: impl FnOnce(&[JobRow], &[&Job]) -> T) -> T {
+        self.rows.with(|rows| {
+            let guards: Vec<_> = rows.iter().map(|r| r.job.read()).collect();
+            let jobs: Vec<&Job> = guards.iter().map(|guard| &**guard).collect();
+            f(rows, &jobs)
+        })
+    }
+
     /// Runs `f` once, when the first answer (jobs or an error) has been shown and painted: for
     /// work that must not delay the first cards.
     pub fn after_first_paint(&self, f: impl FnOnce() + 'static) {

@@ -2,9 +2,9 @@
 //! preflight are exercised too): every fault becomes the specific typed error. The built-in demo
 //! answers as the API does.
 
+use basiq_demo::{DEMO_USER_ID, SECOND_USER_ID};
 use basiq_job_history::api::backend::Backend;
 use basiq_job_history::api::client::{AuthMode, HttpClient};
-use basiq_job_history::api::demo::{DEMO_USER_ID, SECOND_USER_ID};
 use basiq_job_history::api::error::ApiError;
 use gloo_net::http::Request;
 use serde_json::{Value, json};

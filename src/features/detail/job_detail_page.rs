@@ -4,11 +4,11 @@ use super::{JobHeader, RawJson, StepTimeline};
 use crate::api::backend::Backend;
 use crate::api::policy::PollPolicy;
 use crate::components::{ErrorNotice, PlaybookCard};
+use crate::config::Settings;
 use crate::domain::derive_status;
 use crate::features::embed::{Embed, job_selected};
 use crate::features::page_url::{use_list_href, use_shown_job};
 use crate::live::{Clock, use_job};
-use crate::settings::Settings;
 use leptos::prelude::*;
 
 /// The detail view.

@@ -4,8 +4,7 @@
 
 use super::HistoryView;
 use crate::api::backend::JobScope;
-use crate::config::split_job_ids;
-use crate::settings::Settings;
+use crate::config::{Settings, split_job_ids};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -8,10 +8,10 @@ use super::{
 };
 use crate::api::backend::{Backend, JobScope};
 use crate::api::policy::PollPolicy;
-use crate::domain::{CardStatus, JobFilter, StatusCounts, derive_status};
+use crate::config::Settings;
+use crate::domain::{CardStatus, JobFilter, connections};
 use crate::features::embed::{Embed, job_settled};
 use crate::live::{Clock, use_job_history};
-use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
@@ -46,29 +46,10 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         });
     }
     let counts = Memo::new(move |_| {
-        filter.with(|f| {
-            history.rows.with(|rows| {
-                let mut counts = StatusCounts::default();
-                for row in rows {
-                    row.job.with(|job| {
-                        f.matches_ignoring_status(job)
-                            .then(|| counts.add(derive_status(job)))
-                    });
-                }
-                counts
-            })
-        })
+        filter.with(|f| history.with_jobs(|_, jobs| f.counts(jobs.iter().copied())))
     });
-    let connections = Memo::new(move |_| {
-        let mut ids: Vec<String> = history.rows.with(|rows| {
-            rows.iter()
-                .filter_map(|r| r.job.with(|j| j.connection_id().map(str::to_owned)))
-                .collect()
-        });
-        ids.sort();
-        ids.dedup();
-        ids
-    });
+    let connections =
+        Memo::new(move |_| history.with_jobs(|_, jobs| connections(jobs.iter().copied())));
     let chip_href = move |status: Option<CardStatus>| {
         let f = JobFilter {
             status,

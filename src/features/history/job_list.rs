@@ -37,25 +37,19 @@ pub fn JobList(
     });
     let detail_prefix = use_detail_prefix();
     let matching = Memo::new(move |_| {
-        filter.with(|f| {
-            history.rows.with(|rows| {
-                rows.iter()
-                    .filter(|r| r.job.with(|job| f.matches(job)))
-                    .count()
-            })
-        })
+        filter.with(|f| history.with_jobs(|_, jobs| f.matching(jobs.iter().copied()).count()))
     });
     let visible = move || -> Vec<JobRow> {
         let f = filter.get();
-        history.rows.with(|rows| {
-            rows.iter()
-                .filter(|r| r.job.with(|job| f.matches(job)))
-                .take(if first_screen_only.get() {
-                    limit.get().min(first_screen)
-                } else {
-                    limit.get()
-                })
-                .cloned()
+        let shown = if first_screen_only.get() {
+            limit.get().min(first_screen)
+        } else {
+            limit.get()
+        };
+        history.with_jobs(|rows, jobs| {
+            f.matching(jobs.iter().copied())
+                .take(shown)
+                .map(|index| rows[index].clone())
                 .collect()
         })
     };

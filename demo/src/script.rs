@@ -3,8 +3,7 @@
 //! Basiq would return at any moment.
 
 use super::API;
-use crate::domain::time::format_iso_utc;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Timelike, Utc};
 use serde_json::{Value, json};
 use uuid::Builder;
 
@@ -50,8 +49,18 @@ pub(super) fn id(seq: u64) -> String {
     Builder::from_random_bytes(bytes).into_uuid().to_string()
 }
 
+/// `2025-02-11T03:27:51Z`, as Basiq writes its times.
 fn at(moment: DateTime<Utc>) -> String {
-    format_iso_utc(moment)
+    let (date, time) = (moment.date_naive(), moment.time());
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        date.year(),
+        date.month(),
+        date.day(),
+        time.hour(),
+        time.minute(),
+        time.second()
+    )
 }
 
 impl Script {

@@ -1,9 +1,9 @@
 //! Start-up: loads `config.json` from the app's base URL and turns it into the backend and
 //! settings the views use. No file (404, or an HTML fallback page) means the demo.
 
+use super::file::{AppConfig, ConfigError, Theme, parse_config};
 use crate::api::backend::Backend;
 use crate::api::client::{AuthMode, HttpClient};
-use crate::config::{AppConfig, AuthSetting, ConfigError, Theme, parse_config};
 use crate::platform;
 use gloo_net::http::{Request, Response};
 use std::time::Duration;
@@ -42,23 +42,22 @@ pub enum Startup {
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 
 fn from_config(config: AppConfig) -> Startup {
-    let auth = match config.auth {
-        AuthSetting::None => AuthMode::None,
-        AuthSetting::TokenUrl(url) => AuthMode::TokenUrl(url),
-        AuthSetting::Prompt => AuthMode::Prompt,
-    };
     let settings = Settings {
         demo: false,
         user_id: config.user_id,
         connection_id: config.connection_id,
         job_ids: config.job_ids,
-        needs_token: auth == AuthMode::Prompt,
+        needs_token: config.auth == AuthMode::Prompt,
         poll_interval: Duration::from_millis(config.poll_interval_ms),
         theme: config.theme,
         allowed_origins: config.allowed_origins,
     };
     Startup::Ready(
-        Backend::Http(HttpClient::new(&config.api_base_url, auth, REQUEST_TIMEOUT)),
+        Backend::Http(HttpClient::new(
+            &config.api_base_url,
+            config.auth,
+            REQUEST_TIMEOUT,
+        )),
         settings,
     )
 }
@@ -67,7 +66,7 @@ fn from_config(config: AppConfig) -> Startup {
 pub fn demo() -> Startup {
     let settings = Settings {
         demo: true,
-        user_id: Some(crate::api::demo::DEMO_USER_ID.to_owned()),
+        user_id: Some(basiq_demo::DEMO_USER_ID.to_owned()),
         connection_id: None,
         job_ids: Vec::new(),
         needs_token: false,

@@ -1,0 +1,228 @@
+//! Reading `config.json`: pure parsing with messages that name the field and what was expected;
+//! unknown keys are ignored. See the README for the schema.
+
+use crate::api::client::AuthMode;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The theme setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the operating system.
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Reads `auto`, `light` or `dark`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "auto" => Some(Self::Auto),
+            "light" => Some(Self::Light),
+            "dark" => Some(Self::Dark),
+            _ => None,
+        }
+    }
+
+    /// The name, as stored and as in config.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    /// The next setting when the toggle is pressed.
+    pub fn next(self) -> Self {
+        match self {
+            Self::Auto => Self::Light,
+            Self::Light => Self::Dark,
+            Self::Dark => Self::Auto,
+        }
+    }
+
+    /// Whether the page is dark, given the OS preference.
+    pub fn is_dark(self, os_prefers_dark: bool) -> bool {
+        match self {
+            Self::Auto => os_prefers_dark,
+            Self::Light => false,
+            Self::Dark => true,
+        }
+    }
+}
+
+/// The parsed configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppConfig {
+    /// Basiq's host or the integrator's same-origin proxy.
+    pub api_base_url: String,
+    /// How requests are authorised.
+    pub auth: AuthMode,
+    /// The default user.
+    pub user_id: Option<String>,
+    /// The default connection.
+    pub connection_id: Option<String>,
+    /// Jobs to track.
+    pub job_ids: Vec<String>,
+    /// The fast poll interval.
+    pub poll_interval_ms: u64,
+    /// Whether actions that change data (refresh) are hidden.
+    pub read_only: bool,
+    /// The default theme.
+    pub theme: Theme,
+    /// Host pages allowed to drive an embedded app.
+    pub allowed_origins: Vec<String>,
+}
+
+/// A configuration error: the field and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The field, as a path (`auth.mode`), or empty for the whole file.
+    pub field: String,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "`{}`: {}", self.field, self.message)
+        }
+    }
+}
+
+fn wrong(field: &str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+fn optional_string(
+    object: &Map<String, Value>,
+    key: &str,
+    field: &str,
+) -> Result<Option<String>, ConfigError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_owned())),
+        Some(_) => Err(wrong(field, "expected a string")),
+    }
+}
+
+fn string_list(
+    object: &Map<String, Value>,
+    key: &str,
+    field: &str,
+) -> Result<Vec<String>, ConfigError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| {
+                item.as_str()
+                    .map(|s| s.trim().to_owned())
+                    .ok_or_else(|| wrong(field, "expected a list of strings"))
+            })
+            .filter(|item| !matches!(item, Ok(s) if s.is_empty()))
+            .collect(),
+        Some(_) => Err(wrong(field, "expected a list of strings")),
+    }
+}
+
+fn auth(value: Option<&Value>) -> Result<AuthMode, ConfigError> {
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return Ok(AuthMode::None);
+    };
+    let object = value
+        .as_object()
+        .ok_or_else(|| wrong("auth", "expected an object like {\"mode\": \"none\"}"))?;
+    match object.get("mode").and_then(Value::as_str) {
+        None | Some("none") => Ok(AuthMode::None),
+        Some("prompt") => Ok(AuthMode::Prompt),
+        Some("tokenUrl") => optional_string(object, "tokenUrl", "auth.tokenUrl")?
+            .map(AuthMode::TokenUrl)
+            .ok_or_else(|| {
+                wrong(
+                    "auth.tokenUrl",
+                    "expected a URL when auth.mode is \"tokenUrl\"",
+                )
+            }),
+        Some(_) => Err(wrong(
+            "auth.mode",
+            "expected \"none\", \"tokenUrl\" or \"prompt\"",
+        )),
+    }
+}
+
+/// Parses `config.json`.
+pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| wrong("", format!("config.json is not valid JSON ({e})")))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| wrong("", "config.json must be a JSON object"))?;
+    let api_base_url = optional_string(object, "apiBaseUrl", "apiBaseUrl")?.ok_or_else(|| {
+        wrong(
+            "apiBaseUrl",
+            "expected the API's base URL, e.g. \"https://au-api.basiq.io\" or \"/basiq\"",
+        )
+    })?;
+    let poll_interval_ms = match object.get("pollIntervalMs") {
+        None | Some(Value::Null) => 2000,
+        Some(v) => v.as_u64().filter(|ms| *ms >= 250).ok_or_else(|| {
+            wrong(
+                "pollIntervalMs",
+                "expected a whole number of milliseconds, at least 250",
+            )
+        })?,
+    };
+    let read_only = match object.get("readOnly") {
+        None | Some(Value::Null) => true,
+        Some(v) => v
+            .as_bool()
+            .ok_or_else(|| wrong("readOnly", "expected true or false"))?,
+    };
+    let theme = match optional_string(object, "theme", "theme")? {
+        None => Theme::Auto,
+        Some(name) => Theme::from_name(&name)
+            .ok_or_else(|| wrong("theme", "expected \"auto\", \"light\" or \"dark\""))?,
+    };
+    let allowed_origins = match object.get("embed") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Object(embed)) => string_list(embed, "allowedOrigins", "embed.allowedOrigins")?,
+        Some(_) => {
+            return Err(wrong(
+                "embed",
+                "expected an object like {\"allowedOrigins\": [...]}",
+            ));
+        }
+    };
+    Ok(AppConfig {
+        api_base_url,
+        auth: auth(object.get("auth"))?,
+        user_id: optional_string(object, "userId", "userId")?,
+        connection_id: optional_string(object, "connectionId", "connectionId")?,
+        job_ids: string_list(object, "jobIds", "jobIds")?,
+        poll_interval_ms,
+        read_only,
+        theme,
+        allowed_origins,
+    })
+}
+
+/// Splits a `?jobIds=a,b,c` value: trimmed, empties dropped (API.md §3.5).
+pub fn split_job_ids(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

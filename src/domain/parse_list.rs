@@ -1,0 +1,165 @@
+//! Tolerant parsing of job lists (`GET /users/{id}/jobs`): one malformed job in a list never
+//! loses the others, and of two items with the same id the one updated last is kept. Lists are
+//! read straight from the response text, each item parsed on its own, so a 10,000-job answer never
+//! exists as one `Value` tree (several times the text's size, and the wasm memory it grows to is
+//! never given back). Anything unusual falls back to [`parse_job_list`], with its specific
+//! messages.
+
+use super::job::Job;
+use super::parse::{ParseError, parse_job_with_raw, parse_json, string_field, type_name};
+use serde::Deserialize;
+use serde_json::Value;
+use serde_json::value::RawValue;
+use std::collections::HashMap;
+use std::fmt;
+
+/// One list item that was left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemProblem {
+    /// Position in `data`, from 0.
+    pub index: usize,
+    /// The item's id, when it had a usable one.
+    pub id: Option<String>,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl fmt::Display for ItemProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "item {} (job {id}): {}", self.index + 1, self.message),
+            None => write!(f, "item {}: {}", self.index + 1, self.message),
+        }
+    }
+}
+
+/// The usable content of a `GET /users/{id}/jobs` page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct JobPage {
+    /// The jobs that parsed, in the order received.
+    pub jobs: Vec<Job>,
+    /// Items that were left out, each with its reason.
+    pub problems: Vec<ItemProblem>,
+    /// `links.next`, when the server paginates (undocumented, tolerated).
+    pub next: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    data: Vec<&'a RawValue>,
+    #[serde(default)]
+    links: Option<Links>,
+}
+
+#[derive(Deserialize)]
+struct Links {
+    next: Option<String>,
+}
+
+/// Parses a list answer's body, as [`parse_job_list`] does for a parsed value.
+pub fn parse_job_list_text(body: &str) -> Result<JobPage, ParseError> {
+    let Ok(envelope) = serde_json::from_str::<Envelope>(body) else {
+        return parse_json(body).and_then(|value| parse_job_list(&value));
+    };
+    let mut page = JobPage {
+        next: envelope.links.and_then(|links| links.next),
+        ..JobPage::default()
+    };
+    let mut seen = HashMap::new();
+    for (index, raw) in envelope.data.iter().enumerate() {
+        let value = serde_json::from_str::<Value>(raw.get())
+            .map_err(|e| ParseError(format!("item is not valid JSON: {e}")));
+        let parsed = value
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(parse_list_item);
+        let id = || {
+            value
+                .as_ref()
+                .ok()
+                .and_then(|v| v.get("id"))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
+        add_item(&mut page, &mut seen, index, parsed, id);
+    }
+    Ok(page)
+}
+
+/// Parses one item of a job list: as [`super::parse_job`], keeping no raw text (see
+/// [`Job::raw`]).
+fn parse_list_item(value: &Value) -> Result<Job, ParseError> {
+    parse_job_with_raw(value, || None)
+}
+
+/// Parses a list envelope `{"type":"list","data":[...]}`. Malformed items are reported in
+/// [`JobPage::problems`] and the rest kept; of two items with the same id, the one updated last
+/// is kept and the other reported.
+pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
+    let object = value.as_object().ok_or_else(|| {
+        ParseError(format!(
+            "the job list is {}, expected an object",
+            type_name(value)
+        ))
+    })?;
+    let items = match object.get("data") {
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(ParseError(format!(
+                "`data` is {}, expected an array of jobs",
+                type_name(other)
+            )));
+        }
+        None => return Err(ParseError("the job list has no `data` array".into())),
+    };
+    let mut page = JobPage {
+        next: object
+            .get("links")
+            .and_then(Value::as_object)
+            .and_then(|l| string_field(l, "next")),
+        ..JobPage::default()
+    };
+    let mut seen = HashMap::new();
+    for (index, item) in items.iter().enumerate() {
+        let id = || item.get("id").and_then(Value::as_str).map(str::to_owned);
+        add_item(&mut page, &mut seen, index, parse_list_item(item), id);
+    }
+    Ok(page)
+}
+
+/// Adds one list item's outcome to `page`: a job, or a problem naming the item; of two jobs with
+/// the same id, the one updated last is kept. `seen` maps ids to their place in `page.jobs`.
+fn add_item(
+    page: &mut JobPage,
+    seen: &mut HashMap<String, usize>,
+    index: usize,
+    parsed: Result<Job, ParseError>,
+    id: impl FnOnce() -> Option<String>,
+) {
+    match parsed {
+        Ok(job) => match seen.get(&job.id).copied() {
+            Some(kept) => {
+                let newer = job.updated_at() > page.jobs[kept].updated_at();
+                let message = "duplicate job id: the copy updated last is shown".to_owned();
+                page.problems.push(ItemProblem {
+                    index,
+                    id: Some(job.id.clone()),
+                    message,
+                });
+                if newer {
+                    page.jobs[kept] = job;
+                }
+            }
+            None => {
+                seen.insert(job.id.clone(), page.jobs.len());
+                page.jobs.push(job);
+            }
+        },
+        Err(ParseError(message)) => page.problems.push(ItemProblem {
+            index,
+            id: id(),
+            message,
+        }),
+    }
+}
