@@ -9,6 +9,7 @@ pub mod domain;
 pub mod features;
 pub mod live;
 pub mod platform;
+pub mod poll;
 
 mod app;
 pub use app::App;

@@ -11,6 +11,16 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// A random number in `[0, 1)`, for spreading retries (jitter).
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// Whether the page is shown now (not a background tab or a minimised window).
+pub fn page_visible() -> bool {
+    leptos::prelude::document().visibility_state() == web_sys::VisibilityState::Visible
+}
+
 /// The viewer's UTC offset at a given instant (so daylight saving is right for that date).
 pub fn viewer_offset(at: DateTime<Utc>) -> FixedOffset {
     let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));

@@ -5,7 +5,7 @@
 mod fixtures;
 
 use basiq_job_history::api::error::ApiError;
-use basiq_job_history::api::policy::retry_delay;
+use basiq_job_history::poll::retry_delay;
 use std::time::Duration;
 
 fn classify(status: u16, file: &str) -> ApiError {

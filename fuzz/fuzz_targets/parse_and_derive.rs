@@ -7,7 +7,7 @@
 
 use basiq_job_history::api::answer::parse_token_answer;
 use basiq_job_history::api::error::{ApiError, BasiqError};
-use basiq_job_history::api::policy::parse_retry_after;
+use basiq_job_history::api::answer::parse_retry_after;
 use basiq_job_history::config::{parse_config, split_job_ids};
 use basiq_job_history::domain::time::{
     format_date, format_duration, job_duration, parse_timestamp,

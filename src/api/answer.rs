@@ -1,7 +1,9 @@
 //! Reading what the API and the token URL answer, before any job is parsed: pure, so tested on
 //! the host.
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use std::time::Duration;
 
 /// What the integrator's token URL returns: `{"access_token": "…", "expires_in": 3600}`.
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -34,5 +36,43 @@ pub fn body_text(bytes: Vec<u8>) -> String {
     match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
         None => text,
+    }
+}
+
+/// Reads a `Retry-After` header: delay seconds or an HTTP date. A date in the past means now.
+pub fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = DateTime::parse_from_rfc2822(value)
+        .ok()?
+        .with_timezone(&Utc);
+    Some((at - now).to_std().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secs(s: u64) -> Option<Duration> {
+        Some(Duration::from_secs(s))
+    }
+
+    #[test]
+    fn reads_retry_after_as_seconds_or_http_date() {
+        let now = DateTime::parse_from_rfc3339("2015-10-21T07:27:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(parse_retry_after("120", now), secs(120));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
+            secs(60)
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now),
+            secs(0)
+        );
+        assert_eq!(parse_retry_after("soon", now), None);
     }
 }

@@ -1,9 +1,9 @@
 //! The Basiq HTTP client (gloo-net): auth modes, a timeout and abort on every request, token
 //! renewal once on expiry, and typed errors. Views never call fetch themselves.
 
+use super::answer::parse_retry_after;
 use super::answer::{body_text, parse_token_answer};
 use super::error::ApiError;
-use super::policy::parse_retry_after;
 use super::urls;
 use crate::domain::{
     Job, JobPage, parse_job_list_text, parse_job_references, parse_job_text, parse_json,

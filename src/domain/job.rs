@@ -1,7 +1,7 @@
 //! The job object (API.md §4), reduced to what the dashboard shows, with the raw JSON kept.
 
 use super::step::{Step, StepError, StepResult, StepStatus};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -142,6 +142,12 @@ impl Job {
     /// When the job started, if readable.
     pub fn created_at(&self) -> Option<DateTime<Utc>> {
         self.created.as_ref()?.at
+    }
+
+    /// How long ago the job was created, at `now` (zero when that is not known).
+    pub fn age(&self, now: DateTime<Utc>) -> TimeDelta {
+        self.created_at()
+            .map_or(TimeDelta::zero(), |created| now - created)
     }
 
     /// When the job last changed, if readable.

@@ -1,19 +1,17 @@
 //! The live job history of a scope (a user's jobs, one connection's, or a set of jobs): the
-//! first load, list refreshes and per-job polls on the [`PollSchedule`], updates applied in
+//! first load, list refreshes and per-job polls on the [`PollSchedule`], stepped by the app's
+//! clock, updates applied in
 //! place, new jobs held back behind a pill, status changes announced, and nothing at all while
 //! the page is hidden or paused.
 
 use crate::api::backend::{Backend, JobScope};
 use crate::api::error::ApiError;
-use crate::api::policy::PollPolicy;
-use crate::api::schedule::PollSchedule;
 use crate::domain::merge::{diff_list, supersedes};
 use crate::domain::{CardStatus, ItemProblem, Job, derive_status, sort_newest_first};
 use crate::platform;
+use crate::poll::{PollPolicy, PollSchedule, use_poll_driver};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_use::{use_document_visibility, use_interval_fn};
-use web_sys::VisibilityState;
 
 mod polling;
 
@@ -200,19 +198,19 @@ impl JobHistory {
     }
 }
 
-/// Starts the live history of a scope (a user's jobs, or a set of jobs). When it changes, the list
-/// starts afresh and answers for the old scope are dropped.
+/// Starts the live history of a scope (a user's jobs, or a set of jobs), stepped by the app's
+/// clock `now`. When the scope changes, the list starts afresh and answers for the old scope are
+/// dropped.
 pub fn use_job_history(
     backend: Backend,
     scope: Signal<JobScope>,
     policy: PollPolicy,
+    now: Signal<DateTime<Utc>>,
 ) -> JobHistory {
     let history = JobHistory::new(backend, scope, policy);
-    let visibility = use_document_visibility();
-    let visible = move || visibility.get_untracked() == VisibilityState::Visible;
     // The first load starts now, while the page is still being built, not after it; the
     // effect below only acts on later scopes.
-    history.tick(visible());
+    history.tick(platform::page_visible());
     Effect::new(move |previous: Option<JobScope>| {
         let current = scope.get();
         if let Some(previous) = previous {
@@ -225,17 +223,12 @@ pub fn use_job_history(
                 history.arrivals.set(Vec::new());
                 history.loaded.set(false);
             }
-            history.tick(visible());
+            history.tick(platform::page_visible());
         }
         current
     });
-    Effect::new(move |_| {
-        let shown = visibility.get() == VisibilityState::Visible;
-        let resumed = !history.paused.get();
-        if shown && resumed {
-            history.tick(true);
-        }
+    use_poll_driver(now, history.paused.into(), move |visible| {
+        history.tick(visible)
     });
-    let _ = use_interval_fn(move || history.tick(visible()), 1000);
     history
 }

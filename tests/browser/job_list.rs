@@ -2,11 +2,11 @@
 
 use super::{attr, fixture, mount, mount_app, one, settle, wait_for};
 use basiq_job_history::api::backend::{Backend, JobScope};
-use basiq_job_history::api::policy::PollPolicy;
 use basiq_job_history::domain::{Job, JobFilter, parse_job};
 use basiq_job_history::features::history::{JobList, LiveBar, first_screen_cards};
 use basiq_job_history::live::{Clock, JobHistory};
 use basiq_job_history::platform;
+use basiq_job_history::poll::PollPolicy;
 use leptos::prelude::*;
 use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};

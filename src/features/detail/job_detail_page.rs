@@ -2,13 +2,13 @@
 
 use super::{JobHeader, RawJson, StepTimeline};
 use crate::api::backend::Backend;
-use crate::api::policy::PollPolicy;
 use crate::components::{ErrorNotice, PlaybookCard};
 use crate::config::Settings;
 use crate::domain::derive_status;
 use crate::features::embed::{Embed, job_selected};
 use crate::features::page_url::{use_list_href, use_shown_job};
 use crate::live::{Clock, use_job};
+use crate::poll::PollPolicy;
 use leptos::prelude::*;
 
 /// The detail view.
@@ -20,7 +20,7 @@ pub fn JobDetailPage() -> impl IntoView {
     let job_id = Signal::derive(move || shown.get().unwrap_or_default());
     let api_base = backend.api_base().to_owned();
     let fast = expect_context::<Settings>().poll_interval;
-    let live = use_job(backend, job_id, PollPolicy::with_fast(fast));
+    let live = use_job(backend, job_id, PollPolicy::with_fast(fast), clock.now);
 
     if let Some(embed) = use_context::<Embed>() {
         Effect::new(move |previous: Option<Option<String>>| {

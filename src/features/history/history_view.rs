@@ -7,11 +7,11 @@ use super::{
     StatusReference,
 };
 use crate::api::backend::{Backend, JobScope};
-use crate::api::policy::PollPolicy;
 use crate::config::Settings;
 use crate::domain::{CardStatus, JobFilter, connections};
 use crate::features::embed::{Embed, job_settled};
 use crate::live::{Clock, use_job_history};
+use crate::poll::PollPolicy;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
@@ -36,6 +36,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         backend,
         narrowed,
         PollPolicy::with_fast(settings.poll_interval),
+        clock.now,
     );
 
     if let Some(embed) = use_context::<Embed>() {

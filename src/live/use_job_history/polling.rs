@@ -2,21 +2,16 @@
 //! the once-a-second step that sends whatever the [`PollSchedule`] says is due.
 
 use super::JobHistory;
-use crate::api::schedule::Tracked;
-use crate::domain::{CardStatus, Job, derive_status};
+use crate::domain::{CardStatus, derive_status};
 use crate::live::start_now;
 use crate::platform;
-use chrono::{DateTime, TimeDelta, Utc};
+use crate::poll::Tracked;
+use chrono::TimeDelta;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 fn jitter() -> f64 {
-    js_sys::Math::random()
-}
-
-fn age(job: &Job, now: DateTime<Utc>) -> TimeDelta {
-    job.created_at()
-        .map_or(TimeDelta::zero(), |created| now - created)
+    platform::random()
 }
 
 impl JobHistory {
@@ -77,7 +72,7 @@ impl JobHistory {
             let now = platform::now();
             match result {
                 Ok(job) => {
-                    let outcome = (derive_status(&job), age(&job, now));
+                    let outcome = (derive_status(&job), job.age(now));
                     this.receive_job(job);
                     this.last_updated.set(Some(now));
                     this.schedule
@@ -108,7 +103,7 @@ impl JobHistory {
             rows.iter()
                 .map(|r| {
                     r.job
-                        .with_untracked(|job| (r.id.clone(), derive_status(job), age(job, now)))
+                        .with_untracked(|job| (r.id.clone(), derive_status(job), job.age(now)))
                 })
                 .collect()
         });

@@ -2,23 +2,49 @@
 //! [`PollPolicy`] for intervals and [`retry_delay`] after errors. Pure state, driven by a
 //! ticking clock in the browser and by a simulated clock in host tests.
 
-use super::error::ApiError;
 use super::policy::{PollPolicy, retry_delay};
+use crate::api::error::ApiError;
 use crate::domain::CardStatus;
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::HashMap;
 use std::time::Duration;
 
+/// When one request may go next: at most one in flight, when it is next due, and how many
+/// retries have gone since the last answer. The history keeps one for its list and one per
+/// pending job; the detail view keeps one for its job.
 #[derive(Clone, Debug, Default)]
-struct Slot {
+pub struct PollSlot {
     next_at: Option<DateTime<Utc>>,
     in_flight: bool,
     attempt: u32,
 }
 
-impl Slot {
+impl PollSlot {
+    /// A slot whose first request is due at `now`.
+    pub fn due_at(now: DateTime<Utc>) -> Self {
+        Self {
+            next_at: Some(now),
+            ..Self::default()
+        }
+    }
+
     fn due(&self, now: DateTime<Utc>) -> bool {
         !self.in_flight && self.next_at.is_some_and(|at| at <= now)
+    }
+
+    /// Whether the request is due; if so it is marked in flight.
+    pub fn take(&mut self, now: DateTime<Utc>) -> bool {
+        let due = self.due(now);
+        self.in_flight |= due;
+        due
+    }
+
+    /// Makes the request due at once, retries counted afresh (a manual refresh or retry);
+    /// `false` if one is already in flight.
+    pub fn ask_now(&mut self, now: DateTime<Utc>) -> bool {
+        self.attempt = 0;
+        self.next_at = Some(now);
+        !self.in_flight
     }
 
     fn finish(&mut self, now: DateTime<Utc>, wait: Option<Duration>) {
@@ -32,6 +58,25 @@ impl Slot {
         let wait = retry_delay(error, self.attempt, jitter);
         self.attempt += 1;
         self.finish(now, wait);
+    }
+
+    /// Records a job's answer: its new status and age (the next poll follows `policy`), or the
+    /// error (the retry backoff; a job that is gone, 404, is never asked for again).
+    pub fn job_answered(
+        &mut self,
+        now: DateTime<Utc>,
+        outcome: Result<(CardStatus, TimeDelta), &ApiError>,
+        policy: &PollPolicy,
+        jitter: f64,
+    ) {
+        match outcome {
+            Ok((status, age)) => {
+                self.attempt = 0;
+                self.finish(now, policy.next_job_poll(status, age, false));
+            }
+            Err(ApiError::NotFound(_)) => self.finish(now, None),
+            Err(error) => self.fail(now, error, jitter),
+        }
     }
 }
 
@@ -49,8 +94,8 @@ pub struct Tracked<'a> {
 #[derive(Clone, Debug)]
 pub struct PollSchedule {
     policy: PollPolicy,
-    list: Slot,
-    jobs: HashMap<String, Slot>,
+    list: PollSlot,
+    jobs: HashMap<String, PollSlot>,
 }
 
 impl PollSchedule {
@@ -58,26 +103,19 @@ impl PollSchedule {
     pub fn new(policy: PollPolicy, now: DateTime<Utc>) -> Self {
         Self {
             policy,
-            list: Slot {
-                next_at: Some(now),
-                ..Slot::default()
-            },
+            list: PollSlot::due_at(now),
             jobs: HashMap::new(),
         }
     }
 
     /// Makes the list due at once (a manual refresh); `false` if one is already in flight.
     pub fn refresh_now(&mut self, now: DateTime<Utc>) -> bool {
-        self.list.attempt = 0;
-        self.list.next_at = Some(now);
-        !self.list.in_flight
+        self.list.ask_now(now)
     }
 
     /// Whether the list is due; if so it is marked in flight.
     pub fn take_list(&mut self, now: DateTime<Utc>) -> bool {
-        let due = self.list.due(now);
-        self.list.in_flight |= due;
-        due
+        self.list.take(now)
     }
 
     /// Records a list answer: the next refresh follows the policy, or the retry backoff.
@@ -106,16 +144,15 @@ impl PollSchedule {
                 let next_at = wait
                     .and_then(|w| TimeDelta::from_std(w).ok())
                     .map(|w| now + w);
-                Slot {
+                PollSlot {
                     next_at,
-                    ..Slot::default()
+                    ..PollSlot::default()
                 }
             });
             if wait.is_none() && !slot.in_flight {
                 slot.next_at = None;
             }
-            if slot.due(now) {
-                slot.in_flight = true;
+            if slot.take(now) {
                 due.push(job.id.to_owned());
             }
         }
@@ -132,15 +169,10 @@ impl PollSchedule {
         jitter: f64,
     ) {
         let policy = self.policy;
-        let slot = self.jobs.entry(id.to_owned()).or_default();
-        match outcome {
-            Ok((status, age)) => {
-                slot.attempt = 0;
-                slot.finish(now, policy.next_job_poll(status, age, false));
-            }
-            Err(ApiError::NotFound(_)) => slot.finish(now, None),
-            Err(error) => slot.fail(now, error, jitter),
-        }
+        self.jobs
+            .entry(id.to_owned())
+            .or_default()
+            .job_answered(now, outcome, &policy, jitter);
     }
 
     /// How many requests are in flight.

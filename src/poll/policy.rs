@@ -1,9 +1,9 @@
 //! When to ask the API again: the job polling policy, list refreshes, and retry backoff with
 //! jitter (API.md §9, §10). Pure functions of age, status, visibility and attempt count.
 
-use super::error::ApiError;
+use crate::api::error::ApiError;
 use crate::domain::CardStatus;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::TimeDelta;
 use std::time::Duration;
 
 /// The polling policy. The defaults follow API.md §10.
@@ -103,18 +103,6 @@ pub fn retry_delay(error: &ApiError, attempt: u32, jitter: f64) -> Option<Durati
     Some(nominal.mul_f64(0.8 + 0.4 * jitter.clamp(0.0, 1.0)))
 }
 
-/// Reads a `Retry-After` header: delay seconds or an HTTP date. A date in the past means now.
-pub fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let at = DateTime::parse_from_rfc2822(value)
-        .ok()?
-        .with_timezone(&Utc);
-    Some((at - now).to_std().unwrap_or_default())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,22 +179,5 @@ mod tests {
         assert_eq!(retry_delay(&unavailable, 0, 0.5), secs(300));
         assert_eq!(retry_delay(&ApiError::NotFound(None), 0, 0.5), None);
         assert_eq!(retry_delay(&ApiError::TokenExpired(None), 0, 0.5), None);
-    }
-
-    #[test]
-    fn reads_retry_after_as_seconds_or_http_date() {
-        let now = DateTime::parse_from_rfc3339("2015-10-21T07:27:00Z")
-            .unwrap()
-            .to_utc();
-        assert_eq!(parse_retry_after("120", now), secs(120));
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
-            secs(60)
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now),
-            secs(0)
-        );
-        assert_eq!(parse_retry_after("soon", now), None);
     }
 }
