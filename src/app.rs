@@ -2,17 +2,22 @@
 //! to the routes.
 
 use crate::api::backend::Backend;
-use crate::components::{ThemeChoice, ThemeToggle, TokenGate};
 use crate::config::{self, ConfigError, Settings, Startup};
 use crate::features::detail::JobDetailPage;
 use crate::features::embed::{Embed, EmbedBridge};
 use crate::features::history::HistoryPage;
-use crate::features::page_url::use_shown_job;
 use crate::features::shortcuts::KeyboardShortcuts;
-use crate::live::use_clock;
+use crate::live::{provide_live, use_clock};
 use crate::platform;
+use crate::poll::PollPolicy;
+use crate::url::use_shown_job;
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use theme_toggle::{ThemeToggle, use_theme};
+use token_gate::TokenGate;
+
+mod theme_toggle;
+mod token_gate;
 
 /// The whole application.
 #[component]
@@ -53,9 +58,15 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
             }
         }
     };
-    provide_context(ThemeChoice::new(theme));
+    let theme = use_theme(theme);
+    let on_token = {
+        let backend = backend.clone();
+        Callback::new(move |(token, expires_in): (String, Option<u64>)| {
+            backend.set_token(token, expires_in)
+        })
+    };
     provide_context(Embed::new(&settings.allowed_origins));
-    provide_context(backend);
+    provide_live(backend, PollPolicy::with_fast(settings.poll_interval));
     provide_context(settings);
     view! {
             <header class="bjh-app__bar">
@@ -66,17 +77,17 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
                     </span>
                 })}
                 <span class="bjh-app__spacer"></span>
-                <ThemeToggle />
+                <ThemeToggle theme />
             </header>
             <main class="bjh-app__main">
                 {if needs_token {
-                    view! { <TokenGate>{routes()}</TokenGate> }.into_any()
+                    view! { <TokenGate on_token=move |token| on_token.run((token, None))>{routes()}</TokenGate> }.into_any()
                 } else {
                     routes().into_any()
                 }}
             </main>
             <KeyboardShortcuts />
-            <EmbedBridge />
+            <EmbedBridge on_token theme />
     }
 }
 

@@ -1,4 +1,4 @@
-//! Shared widgets used by several features.
+//! Shared widgets used by several features. They take values, never the API client.
 
 pub mod copy_button;
 pub mod error_notice;
@@ -6,8 +6,6 @@ pub mod local_time;
 pub mod playbook_card;
 pub mod status_badge;
 pub mod step_strip;
-pub mod theme_toggle;
-pub mod token_gate;
 
 pub use copy_button::CopyButton;
 pub use error_notice::ErrorNotice;
@@ -15,5 +13,3 @@ pub use local_time::LocalTime;
 pub use playbook_card::PlaybookCard;
 pub use status_badge::StatusBadge;
 pub use step_strip::StepStrip;
-pub use theme_toggle::{ThemeChoice, ThemeToggle};
-pub use token_gate::TokenGate;

@@ -3,5 +3,4 @@
 pub mod detail;
 pub mod embed;
 pub mod history;
-pub mod page_url;
 pub mod shortcuts;

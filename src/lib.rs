@@ -10,6 +10,7 @@ pub mod features;
 pub mod live;
 pub mod platform;
 pub mod poll;
+pub mod url;
 
 mod app;
 pub use app::App;

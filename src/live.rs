@@ -1,9 +1,12 @@
-//! Reactive state that changes by itself: the ticking clock and the live job history.
+//! Reactive state that changes by itself: the ticking clock, the live job history and the live
+//! job of the detail view, each taking the backend, poll policy and clock the app provided.
 
+mod context;
 pub mod use_clock;
 pub mod use_job;
 pub mod use_job_history;
 
+pub use context::{api_base, expect_clock, provide_live};
 pub use use_clock::{Clock, use_clock};
 pub use use_job::{LiveJob, use_job};
 pub use use_job_history::{JobHistory, JobRow, use_job_history};

@@ -5,17 +5,17 @@
 //! `scripts/fuzz.sh`.
 #![no_main]
 
-use basiq_job_history::api::answer::parse_token_answer;
+use basiq_job_history::api::answer::{parse_retry_after, parse_token_answer};
 use basiq_job_history::api::error::{ApiError, BasiqError};
-use basiq_job_history::api::answer::parse_retry_after;
 use basiq_job_history::config::{parse_config, split_job_ids};
 use basiq_job_history::domain::time::{
     format_date, format_duration, job_duration, parse_timestamp,
 };
 use basiq_job_history::domain::{
-    Job, JobFilter, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_list_text,
+    Job, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_list_text,
     parse_job_references, parse_json, playbook, sort_newest_first,
 };
+use basiq_job_history::url::filter_from_query;
 use chrono::{DateTime, FixedOffset, Utc};
 use libfuzzer_sys::fuzz_target;
 
@@ -56,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = (error.headline(), error.detail(), error.is_retryable());
     let _ = parse_timestamp(text);
     let _ = parse_retry_after(text, now());
-    let filter = JobFilter::from_query(
+    let filter = filter_from_query(
         text.split('&').filter_map(|pair| pair.split_once('=')),
         FixedOffset::east_opt(0).expect("offset"),
     );

@@ -138,6 +138,11 @@ impl ApiError {
         }
     }
 
+    /// The headline and the detail, for the error banner.
+    pub fn words(&self) -> (String, String) {
+        (self.headline(), self.detail())
+    }
+
     /// A short headline for the error state.
     pub fn headline(&self) -> String {
         match self {

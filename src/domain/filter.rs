@@ -3,8 +3,7 @@
 
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
-use super::time::format_day;
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use std::cmp::Ordering;
 
 /// Newest first: by `updated` descending, then `created` descending, then id (API.md §3.1).
@@ -66,7 +65,7 @@ impl StatusCounts {
 }
 
 /// What the history view shows: a status, a job-ID search, a connection and a date range.
-/// Lives in the URL query, so every field has a text form.
+/// Lives in the URL query ([`crate::url`]), so every field has a text form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JobFilter {
     /// Only jobs with this card status.
@@ -134,63 +133,4 @@ pub fn connections<'a>(jobs: impl IntoIterator<Item = &'a Job>) -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
-}
-
-/// Reads a `YYYY-MM-DD` date as the start of that day at `offset`.
-fn day_start(raw: &str, offset: FixedOffset) -> Option<DateTime<Utc>> {
-    let date = raw.trim().parse::<NaiveDate>().ok()?;
-    let local = date
-        .and_hms_opt(0, 0, 0)?
-        .and_local_timezone(offset)
-        .single()?;
-    Some(local.with_timezone(&Utc))
-}
-
-impl JobFilter {
-    /// Reads the filter from URL query pairs: `status`, `q`, `connection`, `from` and `to`
-    /// (`YYYY-MM-DD`, both days included, in the viewer's `offset`). Unknown or malformed
-    /// values are ignored rather than failing the page.
-    pub fn from_query<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-        offset: FixedOffset,
-    ) -> Self {
-        let mut filter = Self::default();
-        for (key, value) in pairs {
-            let value = value.trim();
-            match key {
-                "status" => filter.status = CardStatus::from_name(value),
-                "q" => filter.query = value.to_owned(),
-                "connection" if !value.is_empty() => filter.connection = Some(value.to_owned()),
-                "from" => filter.from = day_start(value, offset),
-                "to" => {
-                    filter.to = day_start(value, offset).map(|start| start + TimeDelta::days(1))
-                }
-                _ => {}
-            }
-        }
-        filter
-    }
-
-    /// Writes the filter back as query pairs (empty parts left out), the inverse of
-    /// [`JobFilter::from_query`].
-    pub fn to_query(&self, offset: FixedOffset) -> Vec<(&'static str, String)> {
-        let day = |at: DateTime<Utc>| format_day(at, offset);
-        let mut pairs = Vec::new();
-        if let Some(status) = self.status {
-            pairs.push(("status", status.as_str().to_owned()));
-        }
-        if !self.query.trim().is_empty() {
-            pairs.push(("q", self.query.trim().to_owned()));
-        }
-        if let Some(connection) = &self.connection {
-            pairs.push(("connection", connection.clone()));
-        }
-        if let Some(from) = self.from {
-            pairs.push(("from", day(from)));
-        }
-        if let Some(to) = self.to {
-            pairs.push(("to", day(to - TimeDelta::days(1))));
-        }
-        pairs
-    }
 }

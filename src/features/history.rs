@@ -2,7 +2,6 @@
 
 mod connection_select;
 mod date_range;
-mod filter_url;
 mod history_page;
 mod history_view;
 mod job_card;
@@ -15,13 +14,12 @@ mod status_reference;
 
 pub use connection_select::ConnectionSelect;
 pub use date_range::DateRange;
-pub use filter_url::filter_href;
 pub use history_page::HistoryPage;
 pub use history_view::HistoryView;
-pub use job_card::JobCard;
+pub use job_card::{CARD_LINK_SELECTOR, CARD_SELECTOR, JobCard};
 pub use job_list::{JobList, first_screen_cards};
 pub use list_notices::ListNotices;
 pub use live_bar::LiveBar;
-pub use search_box::SearchBox;
+pub use search_box::{SEARCH_SELECTOR, SearchBox};
 pub use status_chips::StatusChips;
 pub use status_reference::StatusReference;

@@ -2,13 +2,12 @@
 //! [`PollSlot`] over the one job, stepped by the app's clock ([`use_poll_driver`]), polled on the
 //! [`PollPolicy`], retried with backoff after errors, silent while the page is hidden.
 
-use crate::api::backend::Backend;
 use crate::api::error::ApiError;
 use crate::domain::merge::supersedes;
 use crate::domain::{Job, derive_status};
 use crate::live::start_now;
 use crate::platform;
-use crate::poll::{PollPolicy, PollSlot, use_poll_driver};
+use crate::poll::{PollSlot, use_poll_driver};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,14 +33,11 @@ impl LiveJob {
     }
 }
 
-/// Fetches `job_id` now and keeps it live until it settles or the id changes; `now` is the
-/// app's clock, which steps the polls.
-pub fn use_job(
-    backend: Backend,
-    job_id: Signal<String>,
-    policy: PollPolicy,
-    now: Signal<DateTime<Utc>>,
-) -> LiveJob {
+/// Fetches `job_id` now and keeps it live until it settles or the id changes, on the app's
+/// backend and poll policy, stepped by the app's clock.
+pub fn use_job(job_id: Signal<String>) -> LiveJob {
+    let (backend, policy) = super::context::expect_live();
+    let now = super::expect_clock().now;
     let slot = StoredValue::new(PollSlot::due_at(platform::now()));
     let live = LiveJob {
         job: RwSignal::new(None),

@@ -198,15 +198,12 @@ impl JobHistory {
     }
 }
 
-/// Starts the live history of a scope (a user's jobs, or a set of jobs), stepped by the app's
-/// clock `now`. When the scope changes, the list starts afresh and answers for the old scope are
+/// Starts the live history of a scope (a user's jobs, or a set of jobs) on the app's backend and
+/// poll policy, stepped by the app's clock. When the scope changes, the list starts afresh and answers for the old scope are
 /// dropped.
-pub fn use_job_history(
-    backend: Backend,
-    scope: Signal<JobScope>,
-    policy: PollPolicy,
-    now: Signal<DateTime<Utc>>,
-) -> JobHistory {
+pub fn use_job_history(scope: Signal<JobScope>) -> JobHistory {
+    let (backend, policy) = super::context::expect_live();
+    let now = super::expect_clock().now;
     let history = JobHistory::new(backend, scope, policy);
     // The first load starts now, while the page is still being built, not after it; the
     // effect below only acts on later scopes.

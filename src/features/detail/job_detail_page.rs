@@ -1,26 +1,22 @@
 //! `?job={jobId}`: a deep link that works for any job, listed or not, kept live while Pending.
 
 use super::{JobHeader, RawJson, StepTimeline};
-use crate::api::backend::Backend;
+use crate::api::error::ApiError;
 use crate::components::{ErrorNotice, PlaybookCard};
-use crate::config::Settings;
 use crate::domain::derive_status;
 use crate::features::embed::{Embed, job_selected};
-use crate::features::page_url::{use_list_href, use_shown_job};
-use crate::live::{Clock, use_job};
-use crate::poll::PollPolicy;
+use crate::live::{api_base, expect_clock, use_job};
+use crate::url::{use_list_href, use_shown_job};
 use leptos::prelude::*;
 
 /// The detail view.
 #[component]
 pub fn JobDetailPage() -> impl IntoView {
-    let backend = expect_context::<Backend>();
-    let clock = expect_context::<Clock>();
+    let clock = expect_clock();
     let shown = use_shown_job();
     let job_id = Signal::derive(move || shown.get().unwrap_or_default());
-    let api_base = backend.api_base().to_owned();
-    let fast = expect_context::<Settings>().poll_interval;
-    let live = use_job(backend, job_id, PollPolicy::with_fast(fast), clock.now);
+    let api_base = api_base();
+    let live = use_job(job_id);
 
     if let Some(embed) = use_context::<Embed>() {
         Effect::new(move |previous: Option<Option<String>>| {
@@ -67,7 +63,7 @@ pub fn JobDetailPage() -> impl IntoView {
         <article class="bjh-detail" aria-label="Job detail">
             <a href=use_list_href() class="bjh-back">"← All jobs"</a>
             <ErrorNotice
-                error=live.error
+                error=Signal::derive(move || live.error.with(|e| e.as_ref().map(ApiError::words)))
                 last_updated=live.last_updated
                 now=clock.now
                 on_retry=move |_| live.refresh()

@@ -1,17 +1,12 @@
 //! Listens for the host page's messages and tells it what happens: ready, resize, a job
 //! selected, a job settled. Active only inside a frame whose host is an allowed origin.
 
-use super::messages::{
-    HostMessage, filter_from_pairs, origin_allowed, read_host_message, ready, resize,
-};
-use crate::api::backend::Backend;
-use crate::components::ThemeChoice;
-use crate::features::history::filter_href;
-use crate::features::page_url::use_go;
+use super::messages::{HostMessage, origin_allowed, read_host_message, ready, resize};
+use crate::config::Theme;
 use crate::platform::{self, viewer_offset};
+use crate::url::{filter_from_query, use_set_filter};
 use leptos::ev::message;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
 use leptos_use::{use_event_listener, use_resize_observer};
 use serde_json::Value;
 use web_sys::MessageEvent;
@@ -77,17 +72,18 @@ fn message_data(event: &MessageEvent) -> Option<Value> {
     serde_json::from_str(&text).ok()
 }
 
-/// The bridge: mounted once in the app shell.
+/// The bridge: mounted once in the app shell. A host's token goes to `on_token` (with its
+/// lifetime in seconds), its theme to `theme`.
 #[component]
-pub fn EmbedBridge() -> impl IntoView {
+pub fn EmbedBridge(
+    #[prop(into)] on_token: Callback<(String, Option<u64>)>,
+    theme: RwSignal<Theme>,
+) -> impl IntoView {
     let embed = expect_context::<Embed>();
     if !embed.active() {
         return;
     }
-    let backend = expect_context::<Backend>();
-    let ThemeChoice(theme) = expect_context::<ThemeChoice>();
-    let go = use_go();
-    let (path, query) = (use_location().pathname, use_query_map());
+    let set_filter = use_set_filter();
     let _ = use_event_listener(window(), message, move |event: MessageEvent| {
         if !embed
             .allowed
@@ -96,15 +92,14 @@ pub fn EmbedBridge() -> impl IntoView {
             return;
         }
         match message_data(&event).as_ref().and_then(read_host_message) {
-            Some(HostMessage::SetToken { token, expires_in }) => {
-                backend.set_token(token, expires_in)
-            }
+            Some(HostMessage::SetToken { token, expires_in }) => on_token.run((token, expires_in)),
             Some(HostMessage::SetTheme(choice)) => theme.set(choice),
             Some(HostMessage::SetFilters(pairs)) => {
-                let filter = filter_from_pairs(&pairs, viewer_offset(platform::now()));
-                let href = query
-                    .with_untracked(|current| filter_href(&path.get_untracked(), current, &filter));
-                go(&href, false);
+                let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                set_filter(
+                    filter_from_query(pairs, viewer_offset(platform::now())),
+                    false,
+                );
             }
             None => {}
         }

@@ -2,7 +2,8 @@
 //! and writing messages out, tested on the host.
 
 use crate::config::Theme;
-use crate::domain::{CardStatus, JobFilter};
+use crate::domain::CardStatus;
+use crate::url::FILTER_KEYS;
 use serde_json::{Value, json};
 
 /// A message from the host page.
@@ -33,8 +34,7 @@ pub fn read_host_message(data: &Value) -> Option<HostMessage> {
             })
         }
         "basiq-jobs:set-filters" => {
-            let keys = ["status", "q", "connection", "from", "to"];
-            let pairs = keys
+            let pairs = FILTER_KEYS
                 .iter()
                 .filter_map(|k| text(k).map(|v| ((*k).to_owned(), v)))
                 .collect();
@@ -45,11 +45,6 @@ pub fn read_host_message(data: &Value) -> Option<HostMessage> {
             .map(HostMessage::SetTheme),
         _ => None,
     }
-}
-
-/// The filter a `set-filters` message asks for, read like the URL query.
-pub fn filter_from_pairs(pairs: &[(String, String)], offset: chrono::FixedOffset) -> JobFilter {
-    JobFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), offset)
 }
 
 /// `basiq-jobs:ready`.

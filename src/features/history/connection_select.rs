@@ -1,7 +1,7 @@
 //! Narrows the history to one connection (`?connection=`), from the connections seen.
 
-use super::filter_url::use_set_filter;
 use crate::domain::JobFilter;
+use crate::url::use_set_filter;
 use leptos::prelude::*;
 
 /// The connection picker.

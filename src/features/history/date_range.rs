@@ -1,9 +1,9 @@
 //! Narrows the history to jobs created between two days (`?from=&to=`, both included, in the
 //! viewer's time zone).
 
-use super::filter_url::use_set_filter;
 use crate::domain::JobFilter;
 use crate::platform::{self, viewer_offset};
+use crate::url::{filter_from_query, filter_to_query, use_set_filter};
 use leptos::prelude::*;
 
 /// The two date inputs.
@@ -12,7 +12,7 @@ pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
     let set_filter = use_set_filter();
     let day = move |key: &'static str| {
         move || {
-            let pairs = filter.with(|f| f.to_query(viewer_offset(platform::now())));
+            let pairs = filter.with(|f| filter_to_query(f, viewer_offset(platform::now())));
             pairs
                 .into_iter()
                 .find(|(k, _)| *k == key)
@@ -25,12 +25,12 @@ pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
         move |event| {
             let value: String = event_target_value(&event);
             let offset = viewer_offset(platform::now());
-            let mut pairs = filter.with_untracked(|f| f.to_query(offset));
+            let mut pairs = filter.with_untracked(|f| filter_to_query(f, offset));
             pairs.retain(|(k, _)| *k != key);
             if !value.is_empty() {
                 pairs.push((key, value));
             }
-            let next = JobFilter::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())), offset);
+            let next = filter_from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())), offset);
             set_filter(next, false);
         }
     };

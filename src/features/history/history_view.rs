@@ -1,30 +1,24 @@
 //! The live history of a scope (a user's jobs, or a set of tracked jobs) with filters in the
 //! URL.
 
-use super::filter_url::{filter_href, use_url_filter};
 use super::{
     ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, SearchBox, StatusChips,
     StatusReference,
 };
-use crate::api::backend::{Backend, JobScope};
-use crate::config::Settings;
+use crate::api::backend::JobScope;
 use crate::domain::{CardStatus, JobFilter, connections};
 use crate::features::embed::{Embed, job_settled};
-use crate::live::{Clock, use_job_history};
-use crate::poll::PollPolicy;
+use crate::live::{expect_clock, use_job_history};
+use crate::url::{use_filter_href, use_url_filter};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
 
 /// The live history of `scope`; for a user, the connection chosen in the URL (else the scope's
 /// own, from `connectionId`) narrows it on the server.
 #[component]
 pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
-    let backend = expect_context::<Backend>();
-    let clock = expect_context::<Clock>();
-    let settings = expect_context::<Settings>();
-    let path = use_location().pathname;
-    let query = use_query_map();
+    let clock = expect_clock();
     let filter = use_url_filter();
+    let filter_href = use_filter_href();
     let narrowed = Signal::derive(move || match scope.get() {
         JobScope::User { user, connection } => JobScope::User {
             user,
@@ -32,12 +26,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         },
         jobs => jobs,
     });
-    let history = use_job_history(
-        backend,
-        narrowed,
-        PollPolicy::with_fast(settings.poll_interval),
-        clock.now,
-    );
+    let history = use_job_history(narrowed);
 
     if let Some(embed) = use_context::<Embed>() {
         Effect::new(move |_| {
@@ -52,11 +41,10 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
     let connections =
         Memo::new(move |_| history.with_jobs(|_, jobs| connections(jobs.iter().copied())));
     let chip_href = move |status: Option<CardStatus>| {
-        let f = JobFilter {
+        filter_href(&JobFilter {
             status,
             ..filter.get_untracked()
-        };
-        query.with_untracked(|current| filter_href(&path.get_untracked(), current, &f))
+        })
     };
     view! {
         <section class="bjh-history" aria-label="Job history">

@@ -8,6 +8,12 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::location::Url;
 
+/// Selects every job card on the page (the keyboard shortcuts move between them).
+pub const CARD_SELECTOR: &str = "article.bjh-card[data-job-id]";
+
+/// Selects a card's link to its job's detail, inside the card.
+pub const CARD_LINK_SELECTOR: &str = "a.bjh-card__link";
+
 /// A job card. Its root carries `data-job-id` and `data-status` (`pending|success|failed`).
 /// `detail_prefix` is how detail links start on this page (`use_detail_prefix`).
 #[component]

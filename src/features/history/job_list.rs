@@ -3,9 +3,9 @@
 
 use super::JobCard;
 use crate::domain::JobFilter;
-use crate::features::page_url::use_detail_prefix;
 use crate::live::{Clock, JobHistory, JobRow};
 use crate::platform;
+use crate::url::use_detail_prefix;
 use leptos::prelude::*;
 
 /// How many cards are added at a time: the DOM stays small however long the history is.

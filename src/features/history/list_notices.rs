@@ -1,6 +1,7 @@
 //! What the list says besides the cards: the error banner (the data shown stays, with its age),
 //! items that could not be read, and the empty states.
 
+use crate::api::error::ApiError;
 use crate::components::ErrorNotice;
 use crate::live::{Clock, JobHistory};
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn ListNotices(history: JobHistory, clock: Clock) -> impl IntoView {
     };
     view! {
         <ErrorNotice
-            error=history.error
+            error=Signal::derive(move || history.error.with(|e| e.as_ref().map(ApiError::words)))
             last_updated=history.last_updated
             now=clock.now
             on_retry=move |_| history.refresh()

@@ -1,9 +1,12 @@
 //! Search by job ID: any substring, case-insensitive. Typing replaces the URL's `q` in place
 //! (no history entry per keystroke); `/` focuses the box.
 
-use super::filter_url::use_set_filter;
 use crate::domain::JobFilter;
+use crate::url::use_set_filter;
 use leptos::prelude::*;
+
+/// Selects the search box (`/` focuses it).
+pub const SEARCH_SELECTOR: &str = "[data-testid=search]";
 
 /// The search box.
 #[component]

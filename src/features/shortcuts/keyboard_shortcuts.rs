@@ -1,22 +1,21 @@
 //! Listens for the shortcuts on the document and acts on the focused card; renders the help.
 
 use super::{SHORTCUTS, Shortcut, shortcut};
-use crate::features::page_url::{use_go, use_list_href, use_shown_job};
+use crate::features::history::{CARD_LINK_SELECTOR, CARD_SELECTOR, SEARCH_SELECTOR};
 use crate::platform;
+use crate::url::{use_go, use_list_href, use_shown_job};
 use leptos::ev::keydown;
 use leptos::prelude::*;
 use leptos_use::{UseClipboardReturn, use_clipboard, use_event_listener};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-const CARD: &str = "article.bjh-card[data-job-id]";
-
 fn focused() -> Option<Element> {
     document().active_element()
 }
 
 fn focused_card() -> Option<Element> {
-    focused()?.closest(CARD).ok().flatten()
+    focused()?.closest(CARD_SELECTOR).ok().flatten()
 }
 
 fn focus(element: Option<Element>) {
@@ -27,7 +26,7 @@ fn focus(element: Option<Element>) {
 
 /// Moves focus `step` cards from the focused one (to the first card when none is focused).
 fn move_focus(step: i32) {
-    let Ok(cards) = document().query_selector_all(CARD) else {
+    let Ok(cards) = document().query_selector_all(CARD_SELECTOR) else {
         return;
     };
     let count = cards.length() as i32;
@@ -64,23 +63,20 @@ pub fn KeyboardShortcuts() -> impl IntoView {
         }
         let modified = event.ctrl_key() || event.alt_key() || event.meta_key();
         let in_field = focused().is_some_and(|e| is_field(&e));
-        let on_card = focused().is_some_and(|e| e.matches(CARD).unwrap_or(false));
+        let on_card = focused().is_some_and(|e| e.matches(CARD_SELECTOR).unwrap_or(false));
         let Some(action) = shortcut(&event.key(), modified, in_field, on_card) else {
             return;
         };
         event.prevent_default();
         match action {
-            Shortcut::FocusSearch => focus(
-                document()
-                    .query_selector("[data-testid=search]")
-                    .ok()
-                    .flatten(),
-            ),
+            Shortcut::FocusSearch => {
+                focus(document().query_selector(SEARCH_SELECTOR).ok().flatten())
+            }
             Shortcut::NextCard => move_focus(1),
             Shortcut::PreviousCard => move_focus(-1),
             Shortcut::OpenCard => {
                 let link = focused_card()
-                    .and_then(|card| card.query_selector("a.bjh-card__link").ok().flatten());
+                    .and_then(|card| card.query_selector(CARD_LINK_SELECTOR).ok().flatten());
                 if let Some(link) = link.and_then(|l| l.dyn_into::<HtmlElement>().ok()) {
                     link.click();
                 }

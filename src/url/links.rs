@@ -1,7 +1,11 @@
-//! Which page the URL shows. The app never adds path depth: the history is the page's own path
+//! The URL through the router: which page it shows, the filter in it, and links and navigation
+//! to other pages and filters. The app never adds path depth: the history is the page's own path
 //! and one job's detail is that path with `?job=<id>`. Relative asset URLs therefore hold at a
 //! domain root, under any sub-path and on a CDN, and a deep link needs no server rewrite.
 
+use super::filter_query::{FILTER_KEYS, filter_from_query, filter_to_query};
+use crate::domain::JobFilter;
+use crate::platform::{self, viewer_offset};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -57,4 +61,48 @@ pub fn use_go() -> impl Fn(&str, bool) + Clone + Send + Sync + 'static {
         };
         navigate(href, options);
     }
+}
+
+/// Builds `path?query` for a filter, keeping the query's other parameters (`userId`, ...); a
+/// filter always shows the history, so `job` goes.
+pub fn filter_href(path: &str, current: &ParamsMap, filter: &JobFilter) -> String {
+    let mut params = current.clone();
+    for key in FILTER_KEYS.iter().chain(&[JOB_KEY]) {
+        params.remove(key);
+    }
+    for (key, value) in filter_to_query(filter, viewer_offset(platform::now())) {
+        params.insert(key, value);
+    }
+    format!("{path}{}", params.to_query_string())
+}
+
+/// The filter in the current URL.
+pub fn use_url_filter() -> Memo<JobFilter> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let params = query.get();
+        let pairs: Vec<(&str, String)> = FILTER_KEYS
+            .iter()
+            .filter_map(|k| params.get(k).map(|v| (*k, v)))
+            .collect();
+        filter_from_query(
+            pairs.iter().map(|(k, v)| (*k, v.as_str())),
+            viewer_offset(platform::now()),
+        )
+    })
+}
+
+/// A function that links to another filter from the current page (see [`filter_href`]).
+pub fn use_filter_href() -> impl Fn(&JobFilter) -> String + Copy + Send + Sync + 'static {
+    let (path, query) = (use_location().pathname, use_query_map());
+    move |filter: &JobFilter| {
+        query.with_untracked(|current| filter_href(&path.get_untracked(), current, filter))
+    }
+}
+
+/// A function that shows another filter: `replace` keeps the history entry (typing), otherwise
+/// a new entry is pushed so back / forward walk through filters.
+pub fn use_set_filter() -> impl Fn(JobFilter, bool) + Clone + Send + Sync + 'static {
+    let (go, href) = (use_go(), use_filter_href());
+    move |filter: JobFilter, replace: bool| go(&href(&filter), replace)
 }

@@ -13,32 +13,26 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The theme in force, shared through context (a host page may set it too).
-#[derive(Clone, Copy)]
-pub struct ThemeChoice(pub RwSignal<Theme>);
-
-impl ThemeChoice {
-    /// The viewer's remembered choice, else `initial`; applies it to `<html>` as it changes.
-    pub fn new(initial: Theme) -> Self {
-        let remembered = storage()
-            .and_then(|s| s.get_item(KEY).ok().flatten())
-            .and_then(|name| Theme::from_name(&name));
-        let theme = RwSignal::new(remembered.unwrap_or(initial));
-        let os_dark = use_preferred_dark();
-        Effect::new(move |_| {
-            let dark = theme.get().is_dark(os_dark.get());
-            if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("data-bjh-theme", if dark { "dark" } else { "light" });
-            }
-        });
-        Self(theme)
-    }
+/// The theme in force (the toggle and a host page's message set it): the viewer's remembered
+/// choice, else `initial`; applied to `<html>` as it changes.
+pub fn use_theme(initial: Theme) -> RwSignal<Theme> {
+    let remembered = storage()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .and_then(|name| Theme::from_name(&name));
+    let theme = RwSignal::new(remembered.unwrap_or(initial));
+    let os_dark = use_preferred_dark();
+    Effect::new(move |_| {
+        let dark = theme.get().is_dark(os_dark.get());
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-bjh-theme", if dark { "dark" } else { "light" });
+        }
+    });
+    theme
 }
 
 /// The theme button; the viewer's choice is remembered.
 #[component]
-pub fn ThemeToggle() -> impl IntoView {
-    let ThemeChoice(theme) = expect_context::<ThemeChoice>();
+pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
     let choose = move |_| {
         let next = theme.get_untracked().next();
         theme.set(next);

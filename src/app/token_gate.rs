@@ -1,20 +1,18 @@
 //! For `auth.mode = "prompt"`: asks for a token before anything loads. The token is kept in
 //! memory only (never in the URL, storage or logs) and is gone on reload.
 
-use crate::api::backend::Backend;
 use leptos::prelude::*;
 
-/// Shows `children` once a token has been given.
+/// Shows `children` once a token has been given to `on_token`.
 #[component]
-pub fn TokenGate(children: ChildrenFn) -> impl IntoView {
-    let backend = expect_context::<Backend>();
+pub fn TokenGate(#[prop(into)] on_token: Callback<String>, children: ChildrenFn) -> impl IntoView {
     let given = RwSignal::new(false);
     let token = RwSignal::new(String::new());
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let value = token.get_untracked().trim().to_owned();
         if !value.is_empty() {
-            backend.set_token(value, None);
+            on_token.run(value);
             token.set(String::new());
             given.set(true);
         }
@@ -24,7 +22,7 @@ pub fn TokenGate(children: ChildrenFn) -> impl IntoView {
             when=move || given.get()
             fallback=move || {
                 view! {
-                    <form class="bjh-notice bjh-token" on:submit=submit.clone() data-testid="token-gate">
+                    <form class="bjh-notice bjh-token" on:submit=submit data-testid="token-gate">
                         <label class="bjh-field">
                             <span class="bjh-field__label">"Access token"</span>
                             <input
