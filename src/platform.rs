@@ -1,5 +1,7 @@
-//! The few facts only the browser knows: the current time, the viewer's time zone and where the
-//! app was loaded from.
+//! The few facts only the browser knows: the current time, the viewer's time zone, whether the
+//! page is shown, randomness, where the app was loaded from and mounts, and what the loader
+//! started before the wasm ran. Views whose whole job is the browser (theme storage, the embed
+//! bridge, keyboard focus) call it where they are, through leptos and leptos-use.
 //! Everything that can be pure lives in [`crate::domain`]; this module is the thin edge.
 
 use chrono::{DateTime, FixedOffset, Utc};

@@ -174,24 +174,27 @@ impl PollSchedule {
             .or_default()
             .job_answered(now, outcome, &policy, jitter);
     }
-
-    /// How many requests are in flight.
-    pub fn in_flight(&self) -> usize {
-        usize::from(self.list.in_flight) + self.jobs.values().filter(|s| s.in_flight).count()
-    }
-
-    /// How many jobs still have a poll scheduled.
-    pub fn scheduled_jobs(&self) -> usize {
-        self.jobs
-            .values()
-            .filter(|s| s.next_at.is_some() || s.in_flight)
-            .count()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the tests read of a schedule.
+    impl PollSchedule {
+        /// How many requests are in flight.
+        fn in_flight(&self) -> usize {
+            usize::from(self.list.in_flight) + self.jobs.values().filter(|s| s.in_flight).count()
+        }
+
+        /// How many jobs still have a poll scheduled.
+        fn scheduled_jobs(&self) -> usize {
+            self.jobs
+                .values()
+                .filter(|s| s.next_at.is_some() || s.in_flight)
+                .count()
+        }
+    }
 
     fn at(seconds: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_750_000_000 + seconds, 0).unwrap()
