@@ -1,6 +1,6 @@
 //! Where jobs come from: the Basiq HTTP client (auth, timeout, typed errors, URL builders,
 //! reading answers) and [`backend::Backend`], one interface over the HTTP client and the demo
-//! data (the `basiq-demo` crate). When to ask again is [`crate::poll`]'s.
+//! data (the `basiq-demo` crate). When to ask again is the `poll` module's.
 
 pub mod answer;
 pub mod backend;

@@ -5,7 +5,7 @@ use crate::domain::time::format_relative;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-/// Shown while `error` (its headline and detail, as [`crate::api::error::ApiError`] words them)
+/// Shown while `error` (its headline and detail, as the API error words them)
 /// is set; nothing otherwise.
 #[component]
 pub fn ErrorNotice(

@@ -65,7 +65,7 @@ impl StatusCounts {
 }
 
 /// What the history view shows: a status, a job-ID search, a connection and a date range.
-/// Lives in the URL query ([`crate::url`]), so every field has a text form.
+/// Lives in the URL query (the `url` module), so every field has a text form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JobFilter {
     /// Only jobs with this card status.
