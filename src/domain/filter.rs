@@ -1,10 +1,12 @@
-//! Filtering, searching, sorting and counting jobs: pure functions over any sequence of jobs,
-//! which the history's chips, list and empty states call over the jobs they show.
+//! Filtering, searching, sorting and counting jobs: pure functions over any sequence of jobs
+//! (references, or read guards of the history's per-row signals), which the history's chips,
+//! list and empty states call over the jobs they show.
 
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
 use chrono::{DateTime, Utc};
 use std::cmp::Ordering;
+use std::ops::Deref;
 
 /// Newest first: by `updated` descending, then `created` descending, then id (API.md §3.1).
 /// Jobs without a readable time sort after those with one.
@@ -33,9 +35,9 @@ pub struct StatusCounts {
 
 impl StatusCounts {
     /// Counts the jobs by card status.
-    pub fn of<'a>(jobs: impl IntoIterator<Item = &'a Job>) -> Self {
+    pub fn of(jobs: impl IntoIterator<Item = impl Deref<Target = Job>>) -> Self {
         jobs.into_iter().fold(Self::default(), |mut counts, job| {
-            counts.add(derive_status(job));
+            counts.add(derive_status(&job));
             counts
         })
     }
@@ -104,7 +106,7 @@ impl JobFilter {
     }
 
     /// The status counts shown on the chips: every filter applied except the status.
-    pub fn counts<'a>(&self, jobs: impl IntoIterator<Item = &'a Job>) -> StatusCounts {
+    pub fn counts(&self, jobs: impl IntoIterator<Item = impl Deref<Target = Job>>) -> StatusCounts {
         StatusCounts::of(
             jobs.into_iter()
                 .filter(|job| self.matches_ignoring_status(job)),
@@ -112,10 +114,11 @@ impl JobFilter {
     }
 
     /// The positions of the jobs that pass, in the order given (the history keeps its jobs
-    /// newest first, with arrivals shown on top).
-    pub fn matching<'a>(
+    /// newest first, with arrivals shown on top). Lazy: each job is read only when it is
+    /// reached, so taking the first few reads no further.
+    pub fn matching(
         &self,
-        jobs: impl IntoIterator<Item = &'a Job>,
+        jobs: impl IntoIterator<Item = impl Deref<Target = Job>>,
     ) -> impl Iterator<Item = usize> {
         jobs.into_iter()
             .enumerate()
@@ -125,7 +128,7 @@ impl JobFilter {
 }
 
 /// The distinct connection ids of the jobs, sorted: what the connection picker offers.
-pub fn connections<'a>(jobs: impl IntoIterator<Item = &'a Job>) -> Vec<String> {
+pub fn connections(jobs: impl IntoIterator<Item = impl Deref<Target = Job>>) -> Vec<String> {
     let mut ids: Vec<String> = jobs
         .into_iter()
         .filter_map(|job| job.connection_id().map(str::to_owned))

@@ -52,11 +52,6 @@ pub struct JobHistory {
     generation: StoredValue<u64>,
 }
 
-/// A random number for spreading retries.
-fn jitter() -> f64 {
-    platform::random()
-}
-
 impl JobRow {
     /// A row with its own signal.
     pub fn new(job: Job) -> Self {
@@ -85,17 +80,6 @@ impl JobHistory {
             scope,
             generation: StoredValue::new(0),
         }
-    }
-
-    /// Runs `f` over the shown rows and their jobs, in the list's order, tracking every job (a
-    /// reactive read): the domain's filter functions run over the jobs, and their positions
-    /// name the rows.
-    pub fn with_jobs<T>(&self, f: impl FnOnce(&[JobRow], &[&Job]) -> T) -> T {
-        self.rows.with(|rows| {
-            let guards: Vec<_> = rows.iter().map(|r| r.job.read()).collect();
-            let jobs: Vec<&Job> = guards.iter().map(|guard| &**guard).collect();
-            f(rows, &jobs)
-        })
     }
 
     /// Runs `f` once, when the first answer (jobs or an error) has been shown and painted: for
@@ -236,7 +220,7 @@ impl JobHistory {
             };
             this.loaded.set(true);
             this.schedule
-                .update_value(|s| s.list_done(now, outcome.as_ref().copied(), jitter()));
+                .update_value(|s| s.list_done(now, outcome.as_ref().copied(), platform::random()));
             if let Err(error) = outcome {
                 this.error.set(Some(error));
             }
@@ -263,11 +247,11 @@ impl JobHistory {
                     this.receive_job(job);
                     this.last_updated.set(Some(now));
                     this.schedule
-                        .update_value(|s| s.job_done(&id, now, Ok(outcome), jitter()));
+                        .update_value(|s| s.job_done(&id, now, Ok(outcome), platform::random()));
                 }
                 Err(error) => {
                     this.schedule
-                        .update_value(|s| s.job_done(&id, now, Err(&error), jitter()));
+                        .update_value(|s| s.job_done(&id, now, Err(&error), platform::random()));
                 }
             }
         });

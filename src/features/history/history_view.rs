@@ -36,10 +36,17 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         });
     }
     let counts = Memo::new(move |_| {
-        filter.with(|f| history.with_jobs(|_, jobs| f.counts(jobs.iter().copied())))
+        filter.with(|f| {
+            history
+                .rows
+                .with(|rows| f.counts(rows.iter().map(|r| r.job.read())))
+        })
     });
-    let connections =
-        Memo::new(move |_| history.with_jobs(|_, jobs| connections(jobs.iter().copied())));
+    let connections = Memo::new(move |_| {
+        history
+            .rows
+            .with(|rows| connections(rows.iter().map(|r| r.job.read())))
+    });
     let chip_href = move |status: Option<CardStatus>| {
         filter_href(&JobFilter {
             status,

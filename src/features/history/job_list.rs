@@ -37,7 +37,11 @@ pub fn JobList(
     });
     let detail_prefix = use_detail_prefix();
     let matching = Memo::new(move |_| {
-        filter.with(|f| history.with_jobs(|_, jobs| f.matching(jobs.iter().copied()).count()))
+        filter.with(|f| {
+            history
+                .rows
+                .with(|rows| f.matching(rows.iter().map(|r| r.job.read())).count())
+        })
     });
     let visible = move || -> Vec<JobRow> {
         let f = filter.get();
@@ -46,8 +50,8 @@ pub fn JobList(
         } else {
             limit.get()
         };
-        history.with_jobs(|rows, jobs| {
-            f.matching(jobs.iter().copied())
+        history.rows.with(|rows| {
+            f.matching(rows.iter().map(|r| r.job.read()))
                 .take(shown)
                 .map(|index| rows[index].clone())
                 .collect()
