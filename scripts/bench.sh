@@ -13,7 +13,7 @@ cargo build -p mock-basiq --release --quiet
 site=$(mktemp -d)
 cp -r dist/. "$site"/
 cp bench/baseline.html bench/baseline.js "$site"/
-cp "$site"/main-*.css "$site"/app.css
+cp "$site"/style-*.css "$site"/app.css
 # The baseline shows the app's playbook for failures: its text, inlined (`<` escaped for HTML).
 cargo run -p basiq-job-history --release --quiet --example playbook_json | node -e '
   const fs = require("fs"), file = process.argv[1];

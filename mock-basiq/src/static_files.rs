@@ -40,7 +40,7 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Hashed files (`loader-<hash>.js`, `main-<hash>.css`, `<name>-<hash>_bg.wasm`) never change
+/// Hashed files (`loader-<hash>.js`, `style-<hash>.css`, `<name>-<hash>_bg.wasm`) never change
 /// under their name: cached for a year. Anything else is revalidated on every load.
 fn cache_control(name: &str) -> &'static str {
     let hashed = name.rsplit_once('-').is_some_and(|(_, tail)| {
@@ -121,7 +121,7 @@ mod tests {
         let immutable = "public, max-age=31536000, immutable";
         for name in [
             "loader-633b7f54f57cf005.js",
-            "main-f1a20aef63e1608a.css",
+            "style-f1a20aef63e1608a.css",
             "basiq-job-history-e41ad6863754a225_bg.wasm",
         ] {
             assert_eq!(cache_control(name), immutable, "{name}");

@@ -22,12 +22,22 @@ pub fn fixture(text: &str) -> Job {
     parse_job(&serde_json::from_str(text).expect("fixture is JSON")).expect("fixture parses")
 }
 
-/// Adds the app's stylesheet to the test page once, so layout is tested with the real CSS.
+/// The app's stylesheets, in index.html's order (the cascade's).
+const STYLESHEETS: [&str; 6] = [
+    include_str!("../../style/theme.css"),
+    include_str!("../../style/app.css"),
+    include_str!("../../style/job-card.css"),
+    include_str!("../../style/history.css"),
+    include_str!("../../style/detail.css"),
+    include_str!("../../style/shortcuts.css"),
+];
+
+/// Adds the app's stylesheets to the test page once, so layout is tested with the real CSS.
 fn add_stylesheet(document: &web_sys::Document) {
     if document.get_element_by_id("bjh-test-style").is_none() {
         let style = document.create_element("style").unwrap();
         style.set_id("bjh-test-style");
-        style.set_text_content(Some(include_str!("../../style/main.css")));
+        style.set_text_content(Some(&STYLESHEETS.join("\n")));
         document.head().unwrap().append_child(&style).unwrap();
     }
 }
