@@ -1,7 +1,10 @@
-//! Pure domain logic: the Basiq job model, tolerant parsing, the card-status rule and time
-//! formatting. Nothing here touches the browser, so all of it is tested on the host.
+//! Pure domain logic: the Basiq job model, tolerant parsing, the card-status rule, filters,
+//! triage (failure groups, connection health, the summary) and time formatting. Nothing here
+//! touches the browser, so all of it is tested on the host.
 
 pub mod filter;
+pub mod groups;
+pub mod health;
 pub mod job;
 pub mod merge;
 pub mod parse;
@@ -9,11 +12,19 @@ pub mod parse_list;
 pub mod playbook;
 pub mod status;
 pub mod step;
+pub mod summary;
 pub mod time;
 
-pub use filter::{JobFilter, StatusCounts, connections, sort_newest_first};
+pub use filter::{
+    JobFilter, StatusCounts, TimeRange, connections, distinct_by_id, sort_newest_first,
+};
+pub use groups::{FailureGroup, FailureGroups, GroupBy, NONE_KEY, failure_groups};
+pub use health::{
+    ConnectionHealth, HealthState, HealthTable, Streak, connection_health, failure_streaks,
+};
 pub use job::{Job, JobKind, JobSource, Stamp};
 pub use parse::{ParseError, parse_job, parse_job_references, parse_job_text, parse_json};
 pub use parse_list::{ItemProblem, JobPage, parse_job_list, parse_job_list_text};
 pub use status::{CardStatus, derive_status};
 pub use step::{LinkResult, MfaPrompt, Step, StepError, StepResult, StepStatus};
+pub use summary::{RangeSummary, summarize};

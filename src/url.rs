@@ -5,7 +5,7 @@
 pub mod filter_query;
 pub mod links;
 
-pub use filter_query::{FILTER_KEYS, filter_from_query, filter_to_query};
+pub use filter_query::{FILTER_KEYS, day_start, filter_from_query, filter_to_query};
 pub use links::{
     use_detail_prefix, use_filter_href, use_go, use_list_href, use_set_filter, use_shown_job,
     use_url_filter,

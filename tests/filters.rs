@@ -106,7 +106,11 @@ fn the_url_query_round_trips() {
         ("from", "2025-03-12"),
         ("to", "2025-03-13"),
     ];
-    let filter = filter_from_query(query, sydney);
+    let filter = filter_from_query(
+        query,
+        sydney,
+        parse_timestamp("2025-03-16T00:00:00Z").unwrap(),
+    );
     assert_eq!(filter.status, Some(CardStatus::Failed));
     assert_eq!(filter.query, "6f0c");
     assert_eq!(filter.from, parse_timestamp("2025-03-11T13:00:00Z"));
@@ -124,8 +128,15 @@ fn the_url_query_round_trips() {
 fn malformed_query_values_are_ignored() {
     let utc = chrono::FixedOffset::east_opt(0).unwrap();
     let filter = filter_from_query(
-        [("status", "weird"), ("from", "12/03/2025"), ("x", "y")],
+        [
+            ("status", "weird"),
+            ("from", "12/03/2025"),
+            ("range", "1y"),
+            ("code", " "),
+            ("x", "y"),
+        ],
         utc,
+        parse_timestamp("2025-03-16T00:00:00Z").unwrap(),
     );
     assert_eq!(filter, JobFilter::default());
     assert!(filter_to_query(&filter, utc).is_empty());

@@ -2,10 +2,12 @@
 //! (references, or read guards of the history's per-row signals), which the history's chips,
 //! list and empty states call over the jobs they show.
 
+use super::groups::GroupBy;
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::ops::Deref;
 
 /// Newest first: by `updated` descending, then `created` descending, then id (API.md §3.1).
@@ -66,8 +68,57 @@ impl StatusCounts {
     }
 }
 
-/// What the history view shows: a status, a job-ID search, a connection and a date range.
-/// Lives in the URL query (the `url` module), so every field has a text form.
+/// A time range relative to now, the presets of the range picker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimeRange {
+    /// The last 24 hours.
+    Day,
+    /// The last 7 days (all that Basiq keeps).
+    Week,
+    /// The last 30 days (for histories kept or imported beyond Basiq's 7).
+    Month,
+}
+
+impl TimeRange {
+    /// Every preset, shortest first.
+    pub const ALL: [TimeRange; 3] = [Self::Day, Self::Week, Self::Month];
+
+    /// The URL form (`?range=24h`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Day => "24h",
+            Self::Week => "7d",
+            Self::Month => "30d",
+        }
+    }
+
+    /// Reads the URL form back.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    /// The picker's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Day => "Last 24 h",
+            Self::Week => "Last 7 days",
+            Self::Month => "Last 30 days",
+        }
+    }
+
+    /// How far back it reaches.
+    pub fn span(self) -> TimeDelta {
+        match self {
+            Self::Day => TimeDelta::hours(24),
+            Self::Week => TimeDelta::days(7),
+            Self::Month => TimeDelta::days(30),
+        }
+    }
+}
+
+/// What the history view shows: a status, a job-ID search, a connection, a failure's code,
+/// step or bank, and a time range. Lives in the URL query (the `url` module), so every field
+/// has a text form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JobFilter {
     /// Only jobs with this card status.
@@ -76,6 +127,14 @@ pub struct JobFilter {
     pub query: String,
     /// Only jobs of this connection.
     pub connection: Option<String>,
+    /// Only jobs whose failing step has this error code (`(none)`: failed without one).
+    pub code: Option<String>,
+    /// Only jobs whose failing step has this title (`(none)`: failed without a failed step).
+    pub step: Option<String>,
+    /// Only jobs of this institution (`(none)`: jobs that name none).
+    pub institution: Option<String>,
+    /// A preset range; when set, `from` is now minus its span, as of reading the URL.
+    pub range: Option<TimeRange>,
     /// Only jobs created at or after this instant.
     pub from: Option<DateTime<Utc>>,
     /// Only jobs created before this instant.
@@ -92,12 +151,19 @@ impl JobFilter {
                 .connection
                 .as_deref()
                 .is_none_or(|c| job.connection_id() == Some(c))
+            && self.key_matches(GroupBy::Code, &self.code, job)
+            && self.key_matches(GroupBy::Step, &self.step, job)
+            && self.key_matches(GroupBy::Institution, &self.institution, job)
             && self
                 .from
                 .is_none_or(|from| job.created_at().is_some_and(|at| at >= from))
             && self
                 .to
                 .is_none_or(|to| job.created_at().is_some_and(|at| at < to))
+    }
+
+    fn key_matches(&self, by: GroupBy, value: &Option<String>, job: &Job) -> bool {
+        value.as_deref().is_none_or(|v| by.key_matches(job, v))
     }
 
     /// Whether a job passes the whole filter.
@@ -125,6 +191,16 @@ impl JobFilter {
             .filter(|(_, job)| self.matches(job))
             .map(|(index, _)| index)
     }
+}
+
+/// The jobs with each id once (the first copy given): the derivations over a history count a
+/// job that an answer listed twice once.
+pub fn distinct_by_id<J: Deref<Target = Job>>(
+    jobs: impl IntoIterator<Item = J>,
+) -> impl Iterator<Item = J> {
+    let mut seen = HashSet::new();
+    jobs.into_iter()
+        .filter(move |job| seen.insert(job.id.clone()))
 }
 
 /// The distinct connection ids of the jobs, sorted: what the connection picker offers.

@@ -150,6 +150,11 @@ impl Job {
             .map_or(TimeDelta::zero(), |created| now - created)
     }
 
+    /// When the job ran, for timelines and "first / last seen": `created`, else `updated`.
+    pub fn seen_at(&self) -> Option<DateTime<Utc>> {
+        self.created_at().or_else(|| self.updated_at())
+    }
+
     /// When the job last changed, if readable.
     pub fn updated_at(&self) -> Option<DateTime<Utc>> {
         self.updated.as_ref()?.at

@@ -85,9 +85,11 @@ pub fn use_url_filter() -> Memo<JobFilter> {
             .iter()
             .filter_map(|k| params.get(k).map(|v| (*k, v)))
             .collect();
+        let now = platform::now();
         filter_from_query(
             pairs.iter().map(|(k, v)| (*k, v.as_str())),
-            viewer_offset(platform::now()),
+            viewer_offset(now),
+            now,
         )
     })
 }

@@ -96,10 +96,8 @@ pub fn EmbedBridge(
             Some(HostMessage::SetTheme(choice)) => theme.set(choice),
             Some(HostMessage::SetFilters(pairs)) => {
                 let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-                set_filter(
-                    filter_from_query(pairs, viewer_offset(platform::now())),
-                    false,
-                );
+                let now = platform::now();
+                set_filter(filter_from_query(pairs, viewer_offset(now), now), false);
             }
             None => {}
         }

@@ -1,47 +1,82 @@
-//! Narrows the history to jobs created between two days (`?from=&to=`, both included, in the
-//! viewer's time zone).
+//! The time range: a preset (`?range=24h|7d|30d`, back from now) or two days (`?from=&to=`,
+//! both included, in the viewer's time zone). Picking one clears the other.
 
-use crate::domain::JobFilter;
+use crate::domain::time::format_day;
+use crate::domain::{JobFilter, TimeRange};
 use crate::platform::{self, viewer_offset};
-use crate::url::{filter_from_query, filter_to_query, use_set_filter};
+use crate::url::{day_start, use_set_filter};
+use chrono::TimeDelta;
 use leptos::prelude::*;
 
-/// The two date inputs.
+/// The select's value for the two days.
+const CUSTOM: &str = "custom";
+
+/// The preset picker and the two date inputs.
 #[component]
 pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
     let set_filter = use_set_filter();
-    let day = move |key: &'static str| {
-        move || {
-            let pairs = filter.with(|f| filter_to_query(f, viewer_offset(platform::now())));
-            pairs
-                .into_iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| v)
-                .unwrap_or_default()
-        }
+    let offset = move || viewer_offset(platform::now());
+    let from_day = move || filter.with(|f| f.from.map(|at| format_day(at, offset())));
+    let to_day =
+        move || filter.with(|f| f.to.map(|at| format_day(at - TimeDelta::days(1), offset())));
+    let preset = move || {
+        filter.with(|f| match (f.range, f.from.or(f.to)) {
+            (Some(range), _) => range.as_str(),
+            (None, Some(_)) => CUSTOM,
+            (None, None) => "",
+        })
     };
-    let change = move |key: &'static str| {
+    let pick = {
         let set_filter = set_filter.clone();
         move |event| {
             let value: String = event_target_value(&event);
-            let offset = viewer_offset(platform::now());
-            let mut pairs = filter.with_untracked(|f| filter_to_query(f, offset));
-            pairs.retain(|(k, _)| *k != key);
-            if !value.is_empty() {
-                pairs.push((key, value));
+            let now = platform::now();
+            let mut next = filter.get_untracked();
+            next.range = TimeRange::from_name(&value);
+            match next.range {
+                Some(range) => (next.from, next.to) = (Some(now - range.span()), None),
+                // "Custom" keeps the days shown (a preset's start becomes an editable day).
+                None if value == CUSTOM => {}
+                None => (next.from, next.to) = (None, None),
             }
-            let next = filter_from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())), offset);
+            set_filter(next, false);
+        }
+    };
+    let change = move |end: bool| {
+        let set_filter = set_filter.clone();
+        move |event| {
+            let value: String = event_target_value(&event);
+            let day =
+                day_start(&value, offset()).map(|start| start + TimeDelta::days(i64::from(end)));
+            let mut next = filter.get_untracked();
+            next.range = None;
+            if end {
+                next.to = day;
+            } else {
+                next.from = day;
+            }
             set_filter(next, false);
         }
     };
     view! {
         <label class="bjh-field">
+            <span class="bjh-field__label">"Range"</span>
+            <select class="bjh-field__input" prop:value=preset on:change=pick data-testid="range">
+                <option value="">"Any time"</option>
+                {TimeRange::ALL
+                    .into_iter()
+                    .map(|range| view! { <option value=range.as_str()>{range.label()}</option> })
+                    .collect_view()}
+                <option value=CUSTOM>"Custom days"</option>
+            </select>
+        </label>
+        <label class="bjh-field">
             <span class="bjh-field__label">"From"</span>
-            <input class="bjh-field__input" type="date" prop:value=day("from") on:change=change("from") data-testid="from" />
+            <input class="bjh-field__input" type="date" prop:value=move || from_day().unwrap_or_default() on:change=change(false) data-testid="from" />
         </label>
         <label class="bjh-field">
             <span class="bjh-field__label">"To"</span>
-            <input class="bjh-field__input" type="date" prop:value=day("to") on:change=change("to") data-testid="to" />
+            <input class="bjh-field__input" type="date" prop:value=move || to_day().unwrap_or_default() on:change=change(true) data-testid="to" />
         </label>
     }
 }
