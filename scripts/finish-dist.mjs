@@ -54,7 +54,7 @@ html = html.replace(inline, `<script type="module" data-bjh-loader src="${name}"
 html = html.replace(preload, '');
 html = html.replace(/<link rel="modulepreload" href="[^"]*"[^>]*>/, '');
 // Trunk writes one hashed stylesheet per style/*.css file; they become one, in index.html's
-// order (the cascade's), so the first paint waits for one request instead of six.
+// order (the cascade's), so the first paint waits for one request, however many there are.
 const sheets = [...html.matchAll(/([ \t]*)<link rel="stylesheet" href="(?:\.\/)?([^"]+\.css)"[^>]*>\n?/g)];
 if (sheets.length === 0) fail('no stylesheet in index.html');
 const css = sheets.map(([, , sheet]) => readFileSync(path.join(dir, sheet), 'utf8').trim()).join('\n');

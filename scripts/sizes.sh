@@ -2,11 +2,13 @@
 # Prints raw and gzip -9 sizes of what the first view fetches from a build folder (index.html,
 # the loader (JS glue included), wasm, CSS) and fails when their gzip total passes the budget.
 #   scripts/sizes.sh [dist]     SIZE_BUDGET (bytes, gzip) overrides the budget below.
-# The budget is the measured total (316,150 B on 2026-11-29) plus 2.5 %, so that growth is a
-# decision, not an accident. Issue 7's target is 150 KB; the wasm is most of the gap.
+# The budget is the measured total plus about 2 %, so that growth is a decision, not an
+# accident: 316,150 B on 2026-11-29; 383,391 B on 2026-12-04 with the triage views (issue 15:
+# failure groups and connection health ~31 KB, summary, tabs, range picker, runs of failures
+# ~32 KB). Issue 18 sets the real target (250 KB) and must win this back.
 set -euo pipefail
 dir=${1:-dist}
-budget=${SIZE_BUDGET:-324000}
+budget=${SIZE_BUDGET:-391000}
 loader=$(grep -o 'loader-[0-9a-f]*\.js' "$dir/index.html" | head -1)
 total=0
 printf '%-44s %10s %10s\n' file raw gzip

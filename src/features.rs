@@ -4,3 +4,4 @@ pub mod detail;
 pub mod embed;
 pub mod history;
 pub mod shortcuts;
+pub mod triage;

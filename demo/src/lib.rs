@@ -81,6 +81,11 @@ fn scripts() -> Vec<Script> {
         s(10, 0xc2, 0, LIVE, Ending::Success),
         s(11, 0xc3, 0, LIVE, OUTAGE),
         s(12, 0xc4, 20, FAST, Ending::Success),
+        // A connection that never worked: three failed logins in a row (connection health's
+        // "never succeeded", and the cards' "3rd failure in a row").
+        s(16, 0xc5, -4 * 24 * HOUR - 2 * HOUR, SLOW, BAD_LOGIN),
+        s(17, 0xc5, -2 * 24 * HOUR - 5 * HOUR, SLOW, BAD_LOGIN),
+        s(18, 0xc5, -20 * HOUR, SLOW, BAD_LOGIN),
         second(s(
             13,
             0xd1,

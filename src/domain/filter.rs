@@ -171,12 +171,19 @@ impl JobFilter {
         self.status.is_none_or(|s| derive_status(job) == s) && self.matches_ignoring_status(job)
     }
 
+    /// The jobs that pass every part of the filter except the status: what the chips count and
+    /// what the summary, the failure groups and connection health are derived from.
+    pub fn ignoring_status<'a, J: Deref<Target = Job> + 'a>(
+        &'a self,
+        jobs: impl IntoIterator<Item = J> + 'a,
+    ) -> impl Iterator<Item = J> + 'a {
+        jobs.into_iter()
+            .filter(move |job| self.matches_ignoring_status(job))
+    }
+
     /// The status counts shown on the chips: every filter applied except the status.
     pub fn counts(&self, jobs: impl IntoIterator<Item = impl Deref<Target = Job>>) -> StatusCounts {
-        StatusCounts::of(
-            jobs.into_iter()
-                .filter(|job| self.matches_ignoring_status(job)),
-        )
+        StatusCounts::of(self.ignoring_status(jobs))
     }
 
     /// The positions of the jobs that pass, in the order given (the history keeps its jobs

@@ -32,6 +32,12 @@ pub fn format_date(at: DateTime<Utc>, offset: FixedOffset) -> String {
     )
 }
 
+/// The day and month of an instant at the given offset, `02 Dec`, for short notes.
+pub fn format_day_month(at: DateTime<Utc>, offset: FixedOffset) -> String {
+    let local = at.with_timezone(&offset);
+    format!("{:02} {}", local.day(), MONTHS[local.month0() as usize])
+}
+
 /// The calendar day of an instant at the given offset, `2025-02-12`.
 pub fn format_day(at: DateTime<Utc>, offset: FixedOffset) -> String {
     let local = at.with_timezone(&offset);
@@ -159,6 +165,7 @@ mod tests {
         let early = t("2025-01-04T23:05:00Z");
         assert_eq!(format_date(early, sydney), "05 Jan 2025, 10:05");
         assert_eq!(format_day(early, sydney), "2025-01-05");
+        assert_eq!(format_day_month(early, sydney), "05 Jan");
         assert_eq!(
             format_day(early, FixedOffset::east_opt(0).unwrap()),
             "2025-01-04"

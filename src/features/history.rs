@@ -1,4 +1,5 @@
-//! The history view: a user's (or one connection's) jobs as live cards, with filters.
+//! The history view: a user's (or one connection's) jobs as live cards, with filters, a
+//! summary line, and tabs to the triage views.
 
 mod connection_select;
 mod date_range;
@@ -11,6 +12,9 @@ mod live_bar;
 mod search_box;
 mod status_chips;
 mod status_reference;
+mod summary_line;
+mod triage_filters;
+mod view_tabs;
 
 pub use connection_select::ConnectionSelect;
 pub use date_range::DateRange;
@@ -23,3 +27,6 @@ pub use live_bar::LiveBar;
 pub use search_box::{SEARCH_SELECTOR, SearchBox};
 pub use status_chips::StatusChips;
 pub use status_reference::StatusReference;
+pub use summary_line::SummaryLine;
+pub use triage_filters::TriageFilters;
+pub use view_tabs::ViewTabs;

@@ -4,7 +4,8 @@
 //! domain root, under any sub-path and on a CDN, and a deep link needs no server rewrite.
 
 use super::filter_query::{FILTER_KEYS, filter_from_query, filter_to_query};
-use crate::domain::JobFilter;
+use super::view_mode::{BY_KEY, HistoryMode, VIEW_KEY, group_by_from_query, mode_to_query};
+use crate::domain::{GroupBy, JobFilter};
 use crate::platform::{self, viewer_offset};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -74,6 +75,47 @@ pub fn filter_href(path: &str, current: &ParamsMap, filter: &JobFilter) -> Strin
         params.insert(key, value);
     }
     format!("{path}{}", params.to_query_string())
+}
+
+/// Builds `path?query` for a view of the history under a filter, keeping the query's other
+/// parameters (`userId`, ...): a tab, a grouping switch, or a group's link to its jobs.
+pub fn view_href(
+    path: &str,
+    current: &ParamsMap,
+    filter: &JobFilter,
+    mode: HistoryMode,
+    by: GroupBy,
+) -> String {
+    let mut params = current.clone();
+    for key in FILTER_KEYS.iter().chain(&[JOB_KEY, VIEW_KEY, BY_KEY]) {
+        params.remove(key);
+    }
+    let offset = viewer_offset(platform::now());
+    for (key, value) in filter_to_query(filter, offset)
+        .into_iter()
+        .chain(mode_to_query(mode, by))
+    {
+        params.insert(key, value);
+    }
+    format!("{path}{}", params.to_query_string())
+}
+
+/// The history's view in the current URL, and what failures are grouped by.
+pub fn use_history_mode() -> (Memo<HistoryMode>, Memo<GroupBy>) {
+    let query = use_query_map();
+    (
+        Memo::new(move |_| query.with(|q| HistoryMode::from_query(q.get_str(VIEW_KEY)))),
+        Memo::new(move |_| query.with(|q| group_by_from_query(q.get_str(BY_KEY)))),
+    )
+}
+
+/// A function that links to a view of the history under a filter (see [`view_href`]).
+pub fn use_view_href()
+-> impl Fn(&JobFilter, HistoryMode, GroupBy) -> String + Copy + Send + Sync + 'static {
+    let (path, query) = (use_location().pathname, use_query_map());
+    move |filter: &JobFilter, mode: HistoryMode, by: GroupBy| {
+        query.with_untracked(|current| view_href(&path.get_untracked(), current, filter, mode, by))
+    }
 }
 
 /// The filter in the current URL.

@@ -5,6 +5,7 @@
 mod client;
 mod job_card;
 mod job_list;
+mod triage;
 
 use basiq_job_history::App;
 use basiq_job_history::domain::{Job, parse_job};
@@ -23,11 +24,12 @@ pub fn fixture(text: &str) -> Job {
 }
 
 /// The app's stylesheets, in index.html's order (the cascade's).
-const STYLESHEETS: [&str; 6] = [
+const STYLESHEETS: [&str; 7] = [
     include_str!("../../style/theme.css"),
     include_str!("../../style/app.css"),
     include_str!("../../style/job-card.css"),
     include_str!("../../style/history.css"),
+    include_str!("../../style/triage.css"),
     include_str!("../../style/detail.css"),
     include_str!("../../style/shortcuts.css"),
 ];

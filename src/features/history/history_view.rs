@@ -3,13 +3,14 @@
 
 use super::{
     ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, SearchBox, StatusChips,
-    StatusReference,
+    StatusReference, SummaryLine, TriageFilters, ViewTabs,
 };
 use crate::api::backend::JobScope;
 use crate::domain::{CardStatus, JobFilter, connections};
 use crate::features::embed::{Embed, job_settled};
+use crate::features::triage::{FailureGroupsView, HealthView};
 use crate::live::{expect_clock, use_job_history};
-use crate::url::{use_filter_href, use_url_filter};
+use crate::url::{HistoryMode, use_filter_href, use_history_mode, use_url_filter};
 use leptos::prelude::*;
 
 /// The live history of `scope`; for a user, the connection chosen in the URL (else the scope's
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
     let clock = expect_clock();
     let filter = use_url_filter();
+    let (mode, by) = use_history_mode();
     let filter_href = use_filter_href();
     let narrowed = Signal::derive(move || match scope.get() {
         JobScope::User { user, connection } => JobScope::User {
@@ -62,6 +64,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
             <div class="bjh-toolbar">
                 <ConnectionSelect filter=filter connections=connections />
                 <DateRange filter=filter />
+                <TriageFilters filter=filter />
                 <StatusReference />
             </div>
             <LiveBar history=history clock=clock />
@@ -69,7 +72,15 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
             <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">
                 {move || history.announcement.get()}
             </div>
-            <JobList history=history filter=filter clock=clock />
+            <ViewTabs mode=mode by=by filter=filter />
+            <SummaryLine history=history filter=filter clock=clock />
+            {move || match mode.get() {
+                HistoryMode::Jobs => view! { <JobList history=history filter=filter clock=clock /> }.into_any(),
+                HistoryMode::Failures => {
+                    view! { <FailureGroupsView history=history filter=filter by=by clock=clock /> }.into_any()
+                }
+                HistoryMode::Health => view! { <HealthView history=history filter=filter clock=clock /> }.into_any(),
+            }}
         </section>
     }
 }

@@ -2,8 +2,10 @@
 //! a failure, the playbook: failing step, error, cause, who acts and what to do.
 
 use crate::components::{CopyButton, LocalTime, PlaybookCard, StatusBadge, StepStrip};
-use crate::domain::time::{format_duration, job_duration};
-use crate::domain::{Job, derive_status};
+use crate::domain::health::ordinal;
+use crate::domain::time::{format_day_month, format_duration, job_duration};
+use crate::domain::{Job, Streak, derive_status};
+use crate::platform::viewer_offset;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::location::Url;
@@ -15,12 +17,14 @@ pub const CARD_SELECTOR: &str = "article.bjh-card[data-job-id]";
 pub const CARD_LINK_SELECTOR: &str = "a.bjh-card__link";
 
 /// A job card. Its root carries `data-job-id` and `data-status` (`pending|success|failed`).
-/// `detail_prefix` is how detail links start on this page (`use_detail_prefix`).
+/// `detail_prefix` is how detail links start on this page (`use_detail_prefix`); `streak`, for
+/// a failure, its place in a run of failures on its connection.
 #[component]
 pub fn JobCard(
     #[prop(into)] job: Signal<Job>,
     #[prop(into)] now: Signal<DateTime<Utc>>,
     #[prop(into)] detail_prefix: Signal<String>,
+    #[prop(into, optional)] streak: Signal<Option<Streak>>,
 ) -> impl IntoView {
     // A job's ID, kind, institution, creation and connection never change: read once, so that
     // each card costs one reactive effect per part that does change (status, duration, steps).
@@ -47,6 +51,17 @@ pub fn JobCard(
         let job = job.read();
         let (_, step) = job.failing_step()?;
         Some(view! { <PlaybookCard step=step.clone() error=job.failure().cloned() /> })
+    };
+    let streak_note = move || {
+        let Streak { nth, since } = streak.get()?;
+        let since = since
+            .map(|at| format!(" since {}", format_day_month(at, viewer_offset(at))))
+            .unwrap_or_default();
+        Some(view! {
+            <p class="bjh-card__streak" data-testid="streak">
+                {format!("{} failure in a row on this connection{since}", ordinal(nth))}
+            </p>
+        })
     };
     view! {
         <article
@@ -82,6 +97,7 @@ pub fn JobCard(
                 </div>
             </dl>
             <StepStrip steps=Signal::derive(move || job.read().steps.clone()) />
+            {streak_note}
             {failure}
         </article>
     }

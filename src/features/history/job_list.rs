@@ -2,7 +2,7 @@
 //! keyed by job id and read their own signal, so an update re-renders only the card it touches.
 
 use super::JobCard;
-use crate::domain::JobFilter;
+use crate::domain::{JobFilter, failure_streaks};
 use crate::live::{Clock, JobHistory, JobRow};
 use crate::platform;
 use crate::url::use_detail_prefix;
@@ -42,6 +42,13 @@ pub fn JobList(
                 .rows
                 .with(|rows| f.matching(rows.iter().map(|r| r.job.read())).count())
         })
+    });
+    // Each failed job's place in a run of failures on its connection, over the whole history
+    // (a run does not depend on the filter); a card reads only its own entry.
+    let streaks = Memo::new(move |_| {
+        history
+            .rows
+            .with(|rows| failure_streaks(rows.iter().map(|r| r.job.read())))
     });
     let visible = move || -> Vec<JobRow> {
         let f = filter.get();
@@ -90,9 +97,11 @@ pub fn JobList(
                 key=|row| row.id.clone()
                 children=move |row| {
                     let job = RwSignal::from(row.job);
+                    let id = row.id;
+                    let streak = Memo::new(move |_| streaks.with(|s| s.get(&id).copied()));
                     view! {
                         <li>
-                            <JobCard job=job now=clock.now detail_prefix=detail_prefix />
+                            <JobCard job=job now=clock.now detail_prefix=detail_prefix streak=streak />
                         </li>
                     }
                 }

@@ -1,0 +1,87 @@
+//! `?view=failures`: the failed jobs under the history's filter, grouped by error code, failing
+//! step or bank (`&by=`), most frequent first; each group links to its jobs.
+
+use super::GroupRow;
+use crate::domain::{CardStatus, GroupBy, JobFilter, failure_groups};
+use crate::live::{Clock, JobHistory};
+use crate::url::{HistoryMode, use_view_href};
+use leptos::prelude::*;
+
+/// The grouping switch and the groups.
+#[component]
+pub fn FailureGroupsView(
+    history: JobHistory,
+    #[prop(into)] filter: Signal<JobFilter>,
+    #[prop(into)] by: Signal<GroupBy>,
+    clock: Clock,
+) -> impl IntoView {
+    let view_href = use_view_href();
+    let groups = Memo::new(move |_| {
+        let by = by.get();
+        filter.with(|f| {
+            history.rows.with(|rows| {
+                failure_groups(f.ignoring_status(rows.iter().map(|r| r.job.read())), by)
+            })
+        })
+    });
+    let switch = move |option: GroupBy| {
+        let current = move || by.get() == option;
+        view! {
+            <a
+                class=move || format!("bjh-chip{}", if current() { " bjh-chip--active" } else { "" })
+                href=move || filter.with(|f| view_href(f, HistoryMode::Failures, option))
+                aria-current=move || current().then_some("page")
+                data-by=option.as_str()
+            >
+                {option.label()}
+            </a>
+        }
+    };
+    // A group's jobs: the history under the same filter, failed, with the group's key.
+    let group_href = move |key: &str| {
+        let mut next = filter.get_untracked();
+        next.status = Some(CardStatus::Failed);
+        let key = Some(key.to_owned());
+        match by.get_untracked() {
+            GroupBy::Code => next.code = key,
+            GroupBy::Step => next.step = key,
+            GroupBy::Institution => next.institution = key,
+        }
+        view_href(&next, HistoryMode::Jobs, GroupBy::default())
+    };
+    let rows = move || {
+        let by = by.get();
+        groups.with(|all| {
+            if all.groups.is_empty() {
+                return view! {
+                    <p class="bjh-empty" data-testid="no-failures">"No failed jobs under these filters."</p>
+                }
+                .into_any();
+            }
+            view! {
+                <ol class="bjh-groups" data-testid="failure-groups">
+                    {all
+                        .groups
+                        .iter()
+                        .map(|group| {
+                            let href = group_href(group.key_text());
+                            view! {
+                                <GroupRow group=group.clone() total=all.total by=by href=href now=clock.now />
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="bjh-triage" aria-label="Failure groups">
+            <nav class="bjh-chips bjh-triage__switch" aria-label="Group failures by">
+                <span class="bjh-field__label">"Group by"</span>
+                {GroupBy::ALL.into_iter().map(switch).collect_view()}
+            </nav>
+            {rows}
+        </section>
+    }
+}

@@ -1,0 +1,72 @@
+//! One connection's health as a table row: the connection (a link to its jobs), bank, state,
+//! last job, last success, failing since with failures in a row, the last ten results and the
+//! recommended action for its current failure.
+
+use super::{ResultsStrip, stamp};
+use crate::components::LocalTime;
+use crate::domain::playbook::advice;
+use crate::domain::{ConnectionHealth, HealthState};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// A connection's row. `href` opens the history filtered to the connection.
+#[component]
+pub fn HealthRow(
+    row: ConnectionHealth,
+    href: String,
+    #[prop(into)] now: Signal<DateTime<Utc>>,
+) -> impl IntoView {
+    let rate = row.success_rate();
+    let state = row.state;
+    let (last_id, last_status) = row.last_job.clone();
+    let failing = (row.consecutive_failures > 0).then(|| {
+        let times = match row.consecutive_failures {
+            1 => "1 failure".to_owned(),
+            n => format!("{n} failures in a row"),
+        };
+        let code = row.failing_error.as_ref().map(|e| e.code.clone());
+        view! {
+            <LocalTime stamp=Signal::stored(stamp(row.failing_since)) now=now />
+            <span class="bjh-health__streak">{times}</span>
+            {code.map(|code| view! { <code class="bjh-health__code">{code}</code> })}
+        }
+    });
+    let action = match (&row.failing_error, state) {
+        (Some(error), _) => advice(error).actions.into_iter().next(),
+        (None, HealthState::Failing | HealthState::NeverSucceeded) => {
+            Some("Open the failed job for its details".to_owned())
+        }
+        _ => None,
+    };
+    view! {
+        <tr class=format!("bjh-health__row bjh-health__row--{}", state.as_str()) data-connection=row.connection_id.clone() data-state=state.as_str()>
+            <th scope="row">
+                <a href=href class="bjh-health__link"><code>{row.connection_id.clone()}</code></a>
+            </th>
+            <td>{row.institution_id.clone().map(|id| view! { <code>{id}</code> })}</td>
+            <td>
+                <span class=format!("bjh-health__state bjh-health__state--{}", state.as_str())>
+                    <span aria-hidden="true">{state.symbol()}</span>
+                    " "
+                    {state.label()}
+                </span>
+            </td>
+            <td>
+                <span class=format!("bjh-health__last bjh-health__last--{}", last_status.as_str()) title=last_id>
+                    {last_status.label()}
+                </span>
+                " "
+                <LocalTime stamp=Signal::stored(stamp(row.last_at)) now=now />
+            </td>
+            <td>
+                {match row.last_success {
+                    Some(at) => view! { <LocalTime stamp=Signal::stored(stamp(Some(at))) now=now /> }.into_any(),
+                    None => view! { <span class="bjh-muted">"never"</span> }.into_any(),
+                }}
+            </td>
+            <td>{failing}</td>
+            <td><ResultsStrip recent=row.recent.clone() rate=rate /></td>
+            <td class="bjh-health__action">{action}</td>
+        </tr>
+    }
+}

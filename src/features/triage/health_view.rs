@@ -1,0 +1,86 @@
+//! `?view=health`: one row per connection in the history under its filter, the most severe
+//! first (never succeeded, failing, no result yet, healthy).
+
+use super::HealthRow;
+use crate::domain::{GroupBy, JobFilter, connection_health};
+use crate::live::{Clock, JobHistory};
+use crate::url::{HistoryMode, use_view_href};
+use leptos::prelude::*;
+
+/// The health table.
+#[component]
+pub fn HealthView(
+    history: JobHistory,
+    #[prop(into)] filter: Signal<JobFilter>,
+    clock: Clock,
+) -> impl IntoView {
+    let view_href = use_view_href();
+    let table = Memo::new(move |_| {
+        filter.with(|f| {
+            history.rows.with(|rows| {
+                connection_health(f.ignoring_status(rows.iter().map(|r| r.job.read())))
+            })
+        })
+    });
+    // A connection's jobs: the history under the same filter, narrowed to it, any status.
+    let connection_href = move |connection: &str| {
+        let mut next = filter.get_untracked();
+        next.status = None;
+        next.connection = Some(connection.to_owned());
+        view_href(&next, HistoryMode::Jobs, GroupBy::default())
+    };
+    let body = move || {
+        table.with(|table| {
+            if table.rows.is_empty() {
+                return view! {
+                    <p class="bjh-empty" data-testid="no-connections">"No connection jobs under these filters."</p>
+                }
+                .into_any();
+            }
+            let rows = table
+                .rows
+                .iter()
+                .map(|row| {
+                    let href = connection_href(&row.connection_id);
+                    view! { <HealthRow row=row.clone() href=href now=clock.now /> }
+                })
+                .collect_view();
+            let without = (table.without_connection > 0).then(|| {
+                view! {
+                    <p class="bjh-muted" data-testid="without-connection">
+                        {format!(
+                            "{} job(s) name no connection (statement uploads, reports) and are not in this table.",
+                            table.without_connection,
+                        )}
+                    </p>
+                }
+            });
+            view! {
+                <div class="bjh-health__scroll">
+                    <table class="bjh-health" data-testid="health-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Connection"</th>
+                                <th scope="col">"Bank"</th>
+                                <th scope="col">"Health"</th>
+                                <th scope="col">"Last job"</th>
+                                <th scope="col">"Last success"</th>
+                                <th scope="col">"Failing since"</th>
+                                <th scope="col">"Last 10"</th>
+                                <th scope="col">"Recommended action"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {without}
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="bjh-triage" aria-label="Connection health">
+            {body}
+        </section>
+    }
+}

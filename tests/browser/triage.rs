@@ -1,0 +1,141 @@
+//! The triage views mounted over a live history: failure groups and connection health follow a
+//! job that settles, and API text renders as text.
+
+use super::{attr, mount, settle, text_of};
+use basiq_job_history::api::backend::{Backend, JobScope};
+use basiq_job_history::domain::{GroupBy, JobFilter, parse_job, parse_job_list};
+use basiq_job_history::features::triage::{FailureGroupsView, HealthView};
+use basiq_job_history::live::{Clock, JobHistory};
+use basiq_job_history::poll::PollPolicy;
+use leptos::prelude::*;
+use serde_json::{Value, json};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::HtmlElement;
+
+const LIST: &str = include_str!("../../../shared/basiq/fixtures/jobs-list-connection.json");
+
+fn clock() -> Clock {
+    let now = chrono::DateTime::from_timestamp(1_742_100_000, 0).unwrap();
+    Clock {
+        now: Signal::stored(now),
+        minute: Signal::stored(now),
+    }
+}
+
+/// A history holding the fixture list (3 Success, 2 Failed, 1 Pending on one connection).
+fn history() -> JobHistory {
+    let scope = Signal::stored(JobScope::User {
+        user: "user".to_owned(),
+        connection: None,
+    });
+    let history = JobHistory::new(Backend::demo(), scope, PollPolicy::default());
+    let list: Value = serde_json::from_str(LIST).unwrap();
+    history.receive_list(parse_job_list(&list).unwrap().jobs, Vec::new());
+    history
+}
+
+/// The fixture's pending job (the newest), now failed with `code` at its second step.
+fn pending_fails(code: &str) -> basiq_job_history::domain::Job {
+    let list: Value = serde_json::from_str(LIST).unwrap();
+    let mut item = list["data"][0].clone();
+    assert_eq!(item["steps"][1]["status"], "in-progress");
+    item["updated"] = json!("2025-03-15T08:03:00Z");
+    item["steps"][1]["status"] = json!("failed");
+    item["steps"][1]["result"] =
+        json!({"code": code, "title": "<b>New</b>", "detail": "<img src=x onerror=alert(1)>"});
+    parse_job(&item).unwrap()
+}
+
+fn groups(history: JobHistory, by: GroupBy) -> HtmlElement {
+    mount(move || {
+        view! {
+            <FailureGroupsView history=history filter=Signal::stored(JobFilter::default()) by=Signal::stored(by) clock=clock() />
+        }
+        .into_any()
+    })
+}
+
+fn keys(root: &HtmlElement, selector: &str, name: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| {
+            let element: web_sys::Element =
+                wasm_bindgen::JsCast::unchecked_into(nodes.item(i).unwrap());
+            element.get_attribute(name).unwrap_or_default()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn failure_groups_follow_a_job_that_fails_and_render_its_text_as_text() {
+    let history = history();
+    let root = groups(history, GroupBy::Code);
+    assert_eq!(
+        keys(&root, "li.bjh-group", "data-group"),
+        ["service-unavailable", "invalid-credentials"]
+    );
+    assert_eq!(
+        text_of(&root, "li.bjh-group .bjh-group__share"),
+        "50% of failures"
+    );
+    let link = attr(&root, "li.bjh-group [data-testid=group-link]", "href");
+    assert!(link.contains("status=failed"), "{link}");
+    assert!(link.contains("code=service-unavailable"), "{link}");
+
+    history.receive_job(pending_fails("<script>x</script>"));
+    settle().await;
+    let shown = keys(&root, "li.bjh-group", "data-group");
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    // The newest failure wins the tie of ones; its unknown code is text, not markup.
+    assert_eq!(shown[0], "<script>x</script>");
+    assert_eq!(
+        text_of(&root, "li.bjh-group .bjh-group__key"),
+        "<script>x</script>"
+    );
+    assert!(
+        root.query_selector("li.bjh-group script, li.bjh-group img, li.bjh-group b")
+            .unwrap()
+            .is_none()
+    );
+    assert!(text_of(&root, "li.bjh-group .bjh-group__cause").contains("<b>New</b>"));
+    assert_eq!(
+        text_of(&root, "li.bjh-group .bjh-group__share"),
+        "33% of failures"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_bank_grouping_has_one_group_for_the_fixture() {
+    let root = groups(history(), GroupBy::Institution);
+    assert_eq!(keys(&root, "li.bjh-group", "data-group"), ["AU00000"]);
+    assert_eq!(
+        text_of(&root, "li.bjh-group .bjh-group__count"),
+        "2 failed jobs"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn connection_health_turns_failing_when_the_newest_job_fails() {
+    let history = history();
+    let root = mount(move || {
+        view! { <HealthView history=history filter=Signal::stored(JobFilter::default()) clock=clock() /> }
+            .into_any()
+    });
+    assert_eq!(keys(&root, "tr.bjh-health__row", "data-state"), ["healthy"]);
+    assert_eq!(
+        attr(&root, "tr .bjh-results", "aria-label"),
+        "60% of the last 5 settled jobs succeeded"
+    );
+    let link = attr(&root, "tr a.bjh-health__link", "href");
+    assert!(link.contains("connection=20c7663a-"), "{link}");
+
+    history.receive_job(pending_fails("service-unavailable"));
+    settle().await;
+    assert_eq!(keys(&root, "tr.bjh-health__row", "data-state"), ["failing"]);
+    assert_eq!(text_of(&root, "tr .bjh-health__streak"), "1 failure");
+    assert_eq!(
+        text_of(&root, "tr .bjh-health__code"),
+        "service-unavailable"
+    );
+    assert!(text_of(&root, "tr .bjh-health__action").contains("bank"));
+}
