@@ -7,7 +7,7 @@ pub mod filter_query;
 pub mod links;
 pub mod view_mode;
 
-pub use filter_query::{FILTER_KEYS, day_start, filter_from_query, filter_to_query};
+pub use filter_query::{FILTER_KEYS, day_start, filter_from_query, filter_to_query, range_days};
 pub use links::{
     use_detail_prefix, use_filter_href, use_go, use_history_mode, use_list_href, use_set_filter,
     use_shown_job, use_url_filter, use_view_href,

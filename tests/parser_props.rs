@@ -78,7 +78,10 @@ fn exercise(value: &Value) {
         query: "a".into(),
         ..JobFilter::default()
     };
-    let _ = (filter.matching(&jobs).count(), filter.counts(&jobs));
+    let _ = (
+        filter.matching(&jobs).count(),
+        StatusCounts::of(filter.ignoring_status(&jobs)),
+    );
     let text = value.to_string();
     let _ = ApiError::from_response(503, &text, None).to_string();
 }

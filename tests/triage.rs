@@ -154,7 +154,7 @@ fn history() -> Vec<Job> {
             "2025-03-05T10:00:00Z",
             bad,
         ),
-        // Clock skew: created in the future; its duration is unknown, never negative.
+        // Clock skew: created in the future; it counts as the newest and breaks nothing.
         job(
             "j12",
             Some("c-3"),

@@ -151,9 +151,10 @@ impl JobFilter {
                 .connection
                 .as_deref()
                 .is_none_or(|c| job.connection_id() == Some(c))
-            && self.key_matches(GroupBy::Code, &self.code, job)
-            && self.key_matches(GroupBy::Step, &self.step, job)
-            && self.key_matches(GroupBy::Institution, &self.institution, job)
+            && GroupBy::ALL.into_iter().all(|by| {
+                self.group_key(by)
+                    .is_none_or(|value| by.key_matches(job, value))
+            })
             && self
                 .from
                 .is_none_or(|from| job.created_at().is_some_and(|at| at >= from))
@@ -162,8 +163,22 @@ impl JobFilter {
                 .is_none_or(|to| job.created_at().is_some_and(|at| at < to))
     }
 
-    fn key_matches(&self, by: GroupBy, value: &Option<String>, job: &Job) -> bool {
-        value.as_deref().is_none_or(|v| by.key_matches(job, v))
+    /// The filter on a failure's code, step or bank: the field `by` names.
+    pub fn group_key(&self, by: GroupBy) -> Option<&str> {
+        match by {
+            GroupBy::Code => self.code.as_deref(),
+            GroupBy::Step => self.step.as_deref(),
+            GroupBy::Institution => self.institution.as_deref(),
+        }
+    }
+
+    /// Sets (or, with `None`, clears) the field `by` names.
+    pub fn set_group_key(&mut self, by: GroupBy, value: Option<String>) {
+        match by {
+            GroupBy::Code => self.code = value,
+            GroupBy::Step => self.step = value,
+            GroupBy::Institution => self.institution = value,
+        }
     }
 
     /// Whether a job passes the whole filter.
@@ -171,19 +186,14 @@ impl JobFilter {
         self.status.is_none_or(|s| derive_status(job) == s) && self.matches_ignoring_status(job)
     }
 
-    /// The jobs that pass every part of the filter except the status: what the chips count and
-    /// what the summary, the failure groups and connection health are derived from.
+    /// The jobs that pass every part of the filter except the status: what the summary line
+    /// (and the chips' counts in it), the failure groups and connection health are derived from.
     pub fn ignoring_status<'a, J: Deref<Target = Job> + 'a>(
         &'a self,
         jobs: impl IntoIterator<Item = J> + 'a,
     ) -> impl Iterator<Item = J> + 'a {
         jobs.into_iter()
             .filter(move |job| self.matches_ignoring_status(job))
-    }
-
-    /// The status counts shown on the chips: every filter applied except the status.
-    pub fn counts(&self, jobs: impl IntoIterator<Item = impl Deref<Target = Job>>) -> StatusCounts {
-        StatusCounts::of(self.ignoring_status(jobs))
     }
 
     /// The positions of the jobs that pass, in the order given (the history keeps its jobs

@@ -3,7 +3,7 @@
 //! router side is [`super::links`].
 
 use crate::domain::time::format_day;
-use crate::domain::{CardStatus, JobFilter, TimeRange};
+use crate::domain::{CardStatus, GroupBy, JobFilter, TimeRange};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
 
 /// The query keys that belong to the filter; a host page's `set-filters` message uses the same.
@@ -42,13 +42,14 @@ pub fn filter_from_query<'a>(
     let text = |value: &str| (!value.is_empty()).then(|| value.to_owned());
     for (key, value) in pairs {
         let value = value.trim();
+        if let Some(by) = GroupBy::from_name(key) {
+            filter.set_group_key(by, text(value));
+            continue;
+        }
         match key {
             "status" => filter.status = CardStatus::from_name(value),
             "q" => filter.query = value.to_owned(),
             "connection" => filter.connection = text(value),
-            "code" => filter.code = text(value),
-            "step" => filter.step = text(value),
-            "institution" => filter.institution = text(value),
             "range" => filter.range = TimeRange::from_name(value),
             "from" => filter.from = day_start(value, offset),
             "to" => filter.to = day_start(value, offset).map(|start| start + TimeDelta::days(1)),
@@ -61,10 +62,20 @@ pub fn filter_from_query<'a>(
     filter
 }
 
+/// The first and last day of the filter's range, `YYYY-MM-DD` at `offset`, both included (as
+/// the date inputs and the summary line show them; `to` itself is the next day's start).
+pub fn range_days(filter: &JobFilter, offset: FixedOffset) -> (Option<String>, Option<String>) {
+    (
+        filter.from.map(|from| format_day(from, offset)),
+        filter
+            .to
+            .map(|to| format_day(to - TimeDelta::days(1), offset)),
+    )
+}
+
 /// Writes the filter back as query pairs (empty parts left out), the inverse of
 /// [`filter_from_query`].
 pub fn filter_to_query(filter: &JobFilter, offset: FixedOffset) -> Vec<(&'static str, String)> {
-    let day = |at: DateTime<Utc>| format_day(at, offset);
     let mut pairs = Vec::new();
     if let Some(status) = filter.status {
         pairs.push(("status", status.as_str().to_owned()));
@@ -72,25 +83,20 @@ pub fn filter_to_query(filter: &JobFilter, offset: FixedOffset) -> Vec<(&'static
     if !filter.query.trim().is_empty() {
         pairs.push(("q", filter.query.trim().to_owned()));
     }
-    for (key, value) in [
-        ("connection", &filter.connection),
-        ("code", &filter.code),
-        ("step", &filter.step),
-        ("institution", &filter.institution),
-    ] {
-        if let Some(value) = value {
-            pairs.push((key, value.clone()));
+    if let Some(connection) = &filter.connection {
+        pairs.push(("connection", connection.clone()));
+    }
+    for by in GroupBy::ALL {
+        if let Some(value) = filter.group_key(by) {
+            pairs.push((by.as_str(), value.to_owned()));
         }
     }
     if let Some(range) = filter.range {
         pairs.push(("range", range.as_str().to_owned()));
         return pairs;
     }
-    if let Some(from) = filter.from {
-        pairs.push(("from", day(from)));
-    }
-    if let Some(to) = filter.to {
-        pairs.push(("to", day(to - TimeDelta::days(1))));
-    }
+    let (from, to) = range_days(filter, offset);
+    pairs.extend(from.map(|day| ("from", day)));
+    pairs.extend(to.map(|day| ("to", day)));
     pairs
 }

@@ -1,12 +1,10 @@
 //! The live list: updates in place, arrivals behind the pill, filters in the URL.
 
-use super::{attr, fixture, mount, mount_app, one, settle, wait_for};
-use basiq_job_history::api::backend::{Backend, JobScope};
+use super::{attr, clock_at, fixture, mount, mount_app, one, settle, user_history, wait_for};
 use basiq_job_history::domain::{Job, JobFilter, parse_job};
 use basiq_job_history::features::history::{JobList, LiveBar, first_screen_cards};
 use basiq_job_history::live::{Clock, JobHistory};
 use basiq_job_history::platform;
-use basiq_job_history::poll::PollPolicy;
 use leptos::prelude::*;
 use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,19 +17,11 @@ const FAILED: &str =
     include_str!("../../../shared/basiq/fixtures/job-failed-invalid-credentials.json");
 
 fn clock() -> Clock {
-    let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
-    Clock {
-        now: Signal::stored(now),
-        minute: Signal::stored(now),
-    }
+    clock_at(1_742_000_000)
 }
 
 fn history() -> JobHistory {
-    let scope = Signal::stored(JobScope::User {
-        user: "user".to_owned(),
-        connection: None,
-    });
-    JobHistory::new(Backend::demo(), scope, PollPolicy::default())
+    user_history()
 }
 
 fn mount_list(history: JobHistory) -> HtmlElement {

@@ -8,7 +8,10 @@ mod job_list;
 mod triage;
 
 use basiq_job_history::App;
+use basiq_job_history::api::backend::{Backend, JobScope};
 use basiq_job_history::domain::{Job, parse_job};
+use basiq_job_history::live::{Clock, JobHistory};
+use basiq_job_history::poll::PollPolicy;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::time::Duration;
@@ -17,6 +20,25 @@ use wasm_bindgen_test::wasm_bindgen_test_configure;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A clock standing still at `seconds` after the epoch.
+pub fn clock_at(seconds: i64) -> Clock {
+    let now = chrono::DateTime::from_timestamp(seconds, 0).unwrap();
+    Clock {
+        now: Signal::stored(now),
+        minute: Signal::stored(now),
+    }
+}
+
+/// An empty history of one user's jobs on the demo backend, with nothing polling it: tests
+/// feed it answers.
+pub fn user_history() -> JobHistory {
+    let scope = Signal::stored(JobScope::User {
+        user: "user".to_owned(),
+        connection: None,
+    });
+    JobHistory::new(Backend::demo(), scope, PollPolicy::default())
+}
 
 /// Parses a job fixture's text.
 pub fn fixture(text: &str) -> Job {

@@ -1,12 +1,10 @@
 //! The triage views mounted over a live history: failure groups and connection health follow a
 //! job that settles, and API text renders as text.
 
-use super::{attr, mount, settle, text_of};
-use basiq_job_history::api::backend::{Backend, JobScope};
+use super::{attr, clock_at, mount, settle, text_of, user_history};
 use basiq_job_history::domain::{GroupBy, JobFilter, parse_job, parse_job_list};
 use basiq_job_history::features::triage::{FailureGroupsView, HealthView};
 use basiq_job_history::live::{Clock, JobHistory};
-use basiq_job_history::poll::PollPolicy;
 use leptos::prelude::*;
 use serde_json::{Value, json};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -15,20 +13,12 @@ use web_sys::HtmlElement;
 const LIST: &str = include_str!("../../../shared/basiq/fixtures/jobs-list-connection.json");
 
 fn clock() -> Clock {
-    let now = chrono::DateTime::from_timestamp(1_742_100_000, 0).unwrap();
-    Clock {
-        now: Signal::stored(now),
-        minute: Signal::stored(now),
-    }
+    clock_at(1_742_100_000)
 }
 
 /// A history holding the fixture list (3 Success, 2 Failed, 1 Pending on one connection).
 fn history() -> JobHistory {
-    let scope = Signal::stored(JobScope::User {
-        user: "user".to_owned(),
-        connection: None,
-    });
-    let history = JobHistory::new(Backend::demo(), scope, PollPolicy::default());
+    let history = user_history();
     let list: Value = serde_json::from_str(LIST).unwrap();
     history.receive_list(parse_job_list(&list).unwrap().jobs, Vec::new());
     history

@@ -1,10 +1,9 @@
 //! The time range: a preset (`?range=24h|7d|30d`, back from now) or two days (`?from=&to=`,
 //! both included, in the viewer's time zone). Picking one clears the other.
 
-use crate::domain::time::format_day;
 use crate::domain::{JobFilter, TimeRange};
 use crate::platform::{self, viewer_offset};
-use crate::url::{day_start, use_set_filter};
+use crate::url::{day_start, range_days, use_set_filter};
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
@@ -16,9 +15,7 @@ const CUSTOM: &str = "custom";
 pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
     let set_filter = use_set_filter();
     let offset = move || viewer_offset(platform::now());
-    let from_day = move || filter.with(|f| f.from.map(|at| format_day(at, offset())));
-    let to_day =
-        move || filter.with(|f| f.to.map(|at| format_day(at - TimeDelta::days(1), offset())));
+    let days = move || filter.with(|f| range_days(f, offset()));
     let preset = move || {
         filter.with(|f| match (f.range, f.from.or(f.to)) {
             (Some(range), _) => range.as_str(),
@@ -72,11 +69,11 @@ pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
         </label>
         <label class="bjh-field">
             <span class="bjh-field__label">"From"</span>
-            <input class="bjh-field__input" type="date" prop:value=move || from_day().unwrap_or_default() on:change=change(false) data-testid="from" />
+            <input class="bjh-field__input" type="date" prop:value=move || days().0.unwrap_or_default() on:change=change(false) data-testid="from" />
         </label>
         <label class="bjh-field">
             <span class="bjh-field__label">"To"</span>
-            <input class="bjh-field__input" type="date" prop:value=move || to_day().unwrap_or_default() on:change=change(true) data-testid="to" />
+            <input class="bjh-field__input" type="date" prop:value=move || days().1.unwrap_or_default() on:change=change(true) data-testid="to" />
         </label>
     }
 }

@@ -6,7 +6,7 @@ use super::{
     StatusReference, SummaryLine, TriageFilters, ViewTabs,
 };
 use crate::api::backend::JobScope;
-use crate::domain::{CardStatus, JobFilter, connections};
+use crate::domain::{CardStatus, JobFilter, connections, summarize};
 use crate::features::embed::{Embed, job_settled};
 use crate::features::triage::{FailureGroupsView, HealthView};
 use crate::live::{expect_clock, use_job_history};
@@ -37,13 +37,18 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
             }
         });
     }
-    let counts = Memo::new(move |_| {
+    // One pass over the jobs under the filter (its status aside) gives the summary line and
+    // the chips' counts. Durations of settled jobs do not change with the clock: it is read
+    // once per data change.
+    let summary = Memo::new(move |_| {
+        let now = clock.now.get_untracked();
         filter.with(|f| {
             history
                 .rows
-                .with(|rows| f.counts(rows.iter().map(|r| r.job.read())))
+                .with(|rows| summarize(f.ignoring_status(rows.iter().map(|r| r.job.read())), now))
         })
     });
+    let counts = Memo::new(move |_| summary.with(|s| s.counts));
     let connections = Memo::new(move |_| {
         history
             .rows
@@ -73,7 +78,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
                 {move || history.announcement.get()}
             </div>
             <ViewTabs mode=mode by=by filter=filter />
-            <SummaryLine history=history filter=filter clock=clock />
+            <SummaryLine summary=summary filter=filter />
             {move || match mode.get() {
                 HistoryMode::Jobs => view! { <JobList history=history filter=filter clock=clock /> }.into_any(),
                 HistoryMode::Failures => {

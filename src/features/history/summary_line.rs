@@ -1,44 +1,31 @@
 //! The summary line above every view of the history: jobs, success rate, failures and the
 //! median duration, under the filter (its status aside) and for its time range.
 
-use crate::domain::time::{format_day, format_duration};
-use crate::domain::{JobFilter, summarize};
-use crate::live::{Clock, JobHistory};
+use crate::domain::time::format_duration;
+use crate::domain::{JobFilter, RangeSummary};
 use crate::platform::{self, viewer_offset};
-use chrono::TimeDelta;
+use crate::url::range_days;
 use leptos::prelude::*;
 
 /// What range the jobs cover, in words.
 fn range_words(filter: &JobFilter) -> String {
-    let offset = viewer_offset(platform::now());
-    let day = |at| format_day(at, offset);
-    match (filter.range, filter.from, filter.to) {
-        (Some(range), _, _) => range.label().to_owned(),
-        (None, Some(from), Some(to)) => {
-            format!("{} to {}", day(from), day(to - TimeDelta::days(1)))
-        }
-        (None, Some(from), None) => format!("Since {}", day(from)),
-        (None, None, Some(to)) => format!("Up to {}", day(to - TimeDelta::days(1))),
-        (None, None, None) => "All loaded jobs".to_owned(),
+    if let Some(range) = filter.range {
+        return range.label().to_owned();
+    }
+    match range_days(filter, viewer_offset(platform::now())) {
+        (Some(from), Some(to)) => format!("{from} to {to}"),
+        (Some(from), None) => format!("Since {from}"),
+        (None, Some(to)) => format!("Up to {to}"),
+        (None, None) => "All loaded jobs".to_owned(),
     }
 }
 
-/// The line.
+/// The line, for `summary` (the history view's, whose counts the chips show too).
 #[component]
 pub fn SummaryLine(
-    history: JobHistory,
+    #[prop(into)] summary: Signal<RangeSummary>,
     #[prop(into)] filter: Signal<JobFilter>,
-    clock: Clock,
 ) -> impl IntoView {
-    // Durations of settled jobs do not change with the clock: read it once per data change.
-    let summary = Memo::new(move |_| {
-        let now = clock.now.get_untracked();
-        filter.with(|f| {
-            history
-                .rows
-                .with(|rows| summarize(f.ignoring_status(rows.iter().map(|r| r.job.read())), now))
-        })
-    });
     let text = move || {
         let s = summary.get();
         let jobs = s.counts.total();

@@ -41,12 +41,7 @@ pub fn FailureGroupsView(
     let group_href = move |key: &str| {
         let mut next = filter.get_untracked();
         next.status = Some(CardStatus::Failed);
-        let key = Some(key.to_owned());
-        match by.get_untracked() {
-            GroupBy::Code => next.code = key,
-            GroupBy::Step => next.step = key,
-            GroupBy::Institution => next.institution = key,
-        }
+        next.set_group_key(by.get_untracked(), Some(key.to_owned()));
         view_href(&next, HistoryMode::Jobs, GroupBy::default())
     };
     let rows = move || {
