@@ -12,8 +12,9 @@ use basiq_job_history::domain::time::{
     format_date, format_duration, job_duration, parse_timestamp,
 };
 use basiq_job_history::domain::{
-    Job, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_list_text,
-    parse_job_references, parse_json, playbook, sort_newest_first,
+    GroupBy, Job, StatusCounts, connection_health, derive_status, failure_groups, failure_streaks,
+    parse_job, parse_job_list, parse_job_list_text, parse_job_references, parse_json, playbook,
+    sort_newest_first, summarize,
 };
 use basiq_job_history::url::filter_from_query;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -59,6 +60,7 @@ fuzz_target!(|data: &[u8]| {
     let filter = filter_from_query(
         text.split('&').filter_map(|pair| pair.split_once('=')),
         FixedOffset::east_opt(0).expect("offset"),
+        now(),
     );
     if let Ok(page) = parse_job_list_text(text) {
         page.jobs.iter().for_each(derive);
@@ -75,6 +77,21 @@ fuzz_target!(|data: &[u8]| {
         sort_newest_first(&mut page.jobs);
         let counts = StatusCounts::of(&page.jobs);
         assert_eq!(counts.total(), page.jobs.len());
-        assert!(filter.matching(&page.jobs).count() <= filter.counts(&page.jobs).total());
+        let unfiltered = StatusCounts::of(filter.ignoring_status(&page.jobs)).total();
+        assert!(filter.matching(&page.jobs).count() <= unfiltered);
+        // Triage over any list: every failed job in exactly one group, and nothing breaks.
+        for by in GroupBy::ALL {
+            let groups = failure_groups(&page.jobs, by);
+            assert_eq!(groups.total, counts.failed);
+            assert_eq!(
+                groups.groups.iter().map(|g| g.count).sum::<usize>(),
+                groups.total
+            );
+        }
+        let health = connection_health(&page.jobs);
+        let rows: usize = health.rows.iter().map(|r| r.recent.len()).sum();
+        assert!(rows + health.without_connection <= page.jobs.len());
+        let _ = failure_streaks(&page.jobs);
+        assert_eq!(summarize(&page.jobs, now()).counts, counts);
     }
 });
