@@ -1,5 +1,8 @@
-//! Shared widgets used by several features. They take values, never the API client.
+//! Shared widgets used by several features. They take values, never the API client (the bank
+//! widgets read the session's directory of institutions, which asks for each bank once).
 
+pub mod bank_name;
+pub mod bank_notice;
 pub mod copy_button;
 pub mod error_notice;
 pub mod local_time;
@@ -7,6 +10,8 @@ pub mod playbook_card;
 pub mod status_badge;
 pub mod step_strip;
 
+pub use bank_name::BankName;
+pub use bank_notice::BankNotice;
 pub use copy_button::CopyButton;
 pub use error_notice::ErrorNotice;
 pub use local_time::LocalTime;

@@ -1,10 +1,11 @@
 //! Pure domain logic: the Basiq job model, tolerant parsing, the card-status rule, filters,
-//! triage (failure groups, connection health, the summary) and time formatting. Nothing here
-//! touches the browser, so all of it is tested on the host.
+//! triage (failure groups, connection health, the summary), the banks and time formatting.
+//! Nothing here touches the browser, so all of it is tested on the host.
 
 pub mod filter;
 pub mod groups;
 pub mod health;
+pub mod institution;
 pub mod job;
 pub mod merge;
 pub mod parse;
@@ -22,6 +23,7 @@ pub use groups::{FailureGroup, FailureGroups, GroupBy, NONE_KEY, failure_groups}
 pub use health::{
     ConnectionHealth, HealthState, HealthTable, Streak, connection_health, failure_streaks,
 };
+pub use institution::{Institution, InstitutionStatus, parse_institution, parse_institution_text};
 pub use job::{Job, JobKind, JobSource, Stamp};
 pub use parse::{ParseError, parse_job, parse_job_references, parse_job_text, parse_json};
 pub use parse_list::{ItemProblem, JobPage, parse_job_list, parse_job_list_text};

@@ -1,12 +1,15 @@
-//! Reactive state that changes by itself: the ticking clock, the live job history and the live
-//! job of the detail view, each taking the backend, poll policy and clock the app provided.
+//! Reactive state that changes by itself: the ticking clock, the live job history, the live job
+//! of the detail view and the banks' names and status, each taking the backend, poll policy and
+//! clock the app provided.
 
 mod context;
+pub mod institutions;
 pub mod use_clock;
 pub mod use_job;
 pub mod use_job_history;
 
 pub use context::{api_base, expect_clock, provide_live};
+pub use institutions::{Institutions, use_institution};
 pub use use_clock::{Clock, use_clock};
 pub use use_job::{LiveJob, use_job};
 pub use use_job_history::{JobHistory, JobRow, use_job_history};

@@ -1,11 +1,13 @@
 //! The demo data: deterministic, Basiq-shaped jobs for a few users and connections over the last
-//! seven days, plus jobs that progress step by step while you watch. Pure Rust with no view or
+//! seven days, plus jobs that progress step by step while you watch, and the banks they are at. Pure Rust with no view or
 //! browser code: the app shows it when no `config.json` is deployed, and the mock Basiq server
 //! serves it. The caller passes the moment the demo started and "now", and gets the JSON Basiq
 //! would return at that moment.
 
+mod banks;
 mod script;
 
+pub use banks::{institution, institution_of};
 use chrono::{DateTime, Utc};
 use script::{Ending, FAST, LIVE, MFA, REPORT, SLOW, Script, id};
 use serde_json::{Value, json};
@@ -201,6 +203,24 @@ mod tests {
         assert_eq!(from_text, job_list(DEMO_USER_ID, jobs));
         let empty: Value = serde_json::from_str(&job_list_text(SECOND_USER_ID, &[])).unwrap();
         assert_eq!(empty, job_list(SECOND_USER_ID, Vec::new()));
+    }
+
+    #[test]
+    fn every_listed_bank_is_served_and_one_reports_an_outage() {
+        let jobs = demo_jobs(start() - TimeDelta::days(8), start());
+        let statuses: Vec<String> = jobs
+            .iter()
+            .map(|job| {
+                job.pointer("/institution/id")
+                    .and_then(Value::as_str)
+                    .unwrap()
+            })
+            .map(|bank| institution(bank).expect("served")["status"].to_string())
+            .collect();
+        assert!(statuses.iter().any(|status| status == "\"major-outage\""));
+        assert!(statuses.iter().any(|status| status == "\"operational\""));
+        assert_eq!(institution("AU99999"), None);
+        assert_eq!(institution_of(&job_id(0xc3)), "AU15301");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Basiq would return at any moment.
 
 use super::API;
+use super::banks::institution_of;
 use chrono::{DateTime, Datelike, TimeDelta, Timelike, Utc};
 use serde_json::{Value, json};
 use uuid::Builder;
@@ -73,6 +74,7 @@ impl Script {
         let user = self.user;
         let source = format!("{API}/users/{user}/connections/{connection}");
         let job_id = id(self.seq);
+        let bank = institution_of(connection);
         let mut clock = created;
         let mut updated = created;
         let mut blocked = false;
@@ -103,7 +105,10 @@ impl Script {
                             json!({"code": code, "title": title, "detail": detail}),
                         )
                     }
-                    _ => ("success", link_result(user, title, connection, &job_id)),
+                    _ => (
+                        "success",
+                        link_result(user, title, connection, bank, &job_id),
+                    ),
                 }
             };
             steps.push(json!({"title": title, "status": status, "result": result}));
@@ -114,8 +119,8 @@ impl Script {
             "id": job_id,
             "created": at(created),
             "updated": at(updated),
-            "institution": {"type": "institution", "id": "AU00000",
-                "links": {"self": format!("{API}/institutions/AU00000")}},
+            "institution": {"type": "institution", "id": bank,
+                "links": {"self": format!("{API}/institutions/{bank}")}},
             "steps": steps,
             "links": {"self": format!("{API}/jobs/{job_id}"), "source": source},
         });
@@ -131,15 +136,15 @@ impl Script {
     }
 }
 
-fn link_result(user: &str, title: &str, connection: &str, job_id: &str) -> Value {
+fn link_result(user: &str, title: &str, connection: &str, bank: &str, job_id: &str) -> Value {
     let url = match title {
         "verify-credentials" => format!("/users/{user}/connections/{connection}"),
         "create-report" => format!("/reports/{job_id}"),
         "retrieve-statements" => format!("/users/{user}/statements"),
         "retrieve-accounts" => {
-            format!("/users/{user}/accounts?filter=institution.id.eq('AU00000')")
+            format!("/users/{user}/accounts?filter=institution.id.eq('{bank}')")
         }
-        _ => format!("/users/{user}/transactions?filter=institution.id.eq('AU00000')"),
+        _ => format!("/users/{user}/transactions?filter=institution.id.eq('{bank}')"),
     };
     json!({"type": "link", "url": url})
 }

@@ -13,8 +13,8 @@ use basiq_job_history::domain::time::{
 };
 use basiq_job_history::domain::{
     GroupBy, Job, StatusCounts, connection_health, derive_status, failure_groups, failure_streaks,
-    parse_job, parse_job_list, parse_job_list_text, parse_job_references, parse_json, playbook,
-    sort_newest_first, summarize,
+    parse_institution, parse_job, parse_job_list, parse_job_list_text, parse_job_references,
+    parse_json, playbook, sort_newest_first, summarize,
 };
 use basiq_job_history::url::filter_from_query;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -69,6 +69,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let _ = parse_job_references(&value);
+    // An institution: whatever it holds, what the views show of it is never empty.
+    let asked = value
+        .get("id")
+        .and_then(|id| id.as_str())
+        .unwrap_or("AU00000");
+    if let Ok(bank) = parse_institution(&value, asked) {
+        assert!(!bank.name_or_id().is_empty() || asked.is_empty());
+        assert!(!bank.description().is_empty() || asked.is_empty());
+        let _ = bank.notice();
+    }
     if let Ok(job) = parse_job(&value) {
         derive(&job);
     }

@@ -1,10 +1,10 @@
-//! The Basiq-shaped endpoints: `/token`, the job list with its filter, one job, refresh,
-//! delete and purge, with Basiq's envelopes and CORS.
+//! The Basiq-shaped endpoints: `/token`, the job list with its filter, one job, one
+//! institution, refresh, delete and purge, with Basiq's envelopes and CORS.
 
 use crate::faults::Fault;
 use crate::http::{Incoming, Reply};
 use crate::state::State;
-use basiq_demo::{DEMO_USER_ID, DEMO_USERS, job_list_text};
+use basiq_demo::{DEMO_USER_ID, DEMO_USERS, institution, job_list_text};
 use serde_json::{Value, json};
 use tiny_http::Method;
 
@@ -123,6 +123,16 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
                 "resource-not-found",
                 "Requested resource is not found.",
                 "Requested job does not exist.",
+                None,
+            ),
+        },
+        (Method::Get, ["institutions", id]) => match institution(id) {
+            Some(institution) => Reply::json(200, &institution),
+            None => error(
+                404,
+                "resource-not-found",
+                "Requested resource is not found.",
+                "Requested institution does not exist.",
                 None,
             ),
         },

@@ -3,9 +3,11 @@
 
 use super::client::HttpClient;
 use super::error::ApiError;
-use crate::domain::{ItemProblem, Job, JobPage, parse_job, parse_job_list};
+use crate::domain::{
+    Institution, ItemProblem, Job, JobPage, parse_institution, parse_job, parse_job_list,
+};
 use crate::platform;
-use basiq_demo::{DEMO_USER_ID, demo_jobs, job_list};
+use basiq_demo::{DEMO_USER_ID, demo_jobs, institution, job_list};
 use chrono::{DateTime, Utc};
 use futures::future::join_all;
 use serde_json::Value;
@@ -129,6 +131,16 @@ impl Backend {
                 .find_map(|job| parse_job(job).ok())
                 .ok_or(ApiError::NotFound(None)),
             Self::Http(client) => client.get_job(job_id).await,
+        }
+    }
+
+    /// One institution by id (its name and status), as `GET /institutions/{id}` gives it.
+    pub async fn get_institution(&self, institution_id: &str) -> Result<Institution, ApiError> {
+        match self {
+            Self::Demo(_) => institution(institution_id)
+                .and_then(|value| parse_institution(&value, institution_id).ok())
+                .ok_or(ApiError::NotFound(None)),
+            Self::Http(client) => client.get_institution(institution_id).await,
         }
     }
 }

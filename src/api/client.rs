@@ -6,7 +6,8 @@ use super::answer::{body_text, parse_token_answer};
 use super::error::ApiError;
 use super::urls;
 use crate::domain::{
-    Job, JobPage, parse_job_list_text, parse_job_references, parse_job_text, parse_json,
+    Institution, Job, JobPage, parse_institution_text, parse_job_list_text, parse_job_references,
+    parse_job_text, parse_json,
 };
 use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -223,6 +224,15 @@ impl HttpClient {
         let url = urls::job(&self.base, job_id);
         let (_, body) = self.get(&url, self.prefetched(&url).await).await?;
         parse_job_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
+    }
+
+    /// `GET /institutions/{id}`.
+    pub async fn get_institution(&self, institution_id: &str) -> Result<Institution, ApiError> {
+        let (_, body) = self
+            .call(Method::GET, &urls::institution(&self.base, institution_id))
+            .await?;
+        parse_institution_text(&body, institution_id)
+            .map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
     /// `GET /users/{id}/jobs[?filter=connection.id.eq('…')]`, following `links.next` for up to

@@ -42,6 +42,15 @@ pub fn job(api_base: &str, job_id: &str) -> String {
     format!("{}/jobs/{}", base(api_base), encode_component(job_id))
 }
 
+/// `GET {base}/institutions/{institutionId}`.
+pub fn institution(api_base: &str, institution_id: &str) -> String {
+    format!(
+        "{}/institutions/{}",
+        base(api_base),
+        encode_component(institution_id)
+    )
+}
+
 /// `POST {base}/users/{userId}/connections/{connectionId}/refresh`.
 pub fn refresh(api_base: &str, user_id: &str, connection_id: &str) -> String {
     format!(
@@ -70,6 +79,10 @@ mod tests {
         assert_eq!(
             job("/basiq", "../users/x?y"),
             "/basiq/jobs/..%2Fusers%2Fx%3Fy"
+        );
+        assert_eq!(
+            institution("/basiq/", "AU0/../x"),
+            "/basiq/institutions/AU0%2F..%2Fx"
         );
         assert_eq!(
             refresh("/b", "u 1", "c/2"),

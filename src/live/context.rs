@@ -1,7 +1,7 @@
 //! What the live hooks take from the app, provided once by the shell: where jobs come from, the
 //! poll policy and the one clock. Views never pull the client out of context themselves.
 
-use super::Clock;
+use super::{Clock, Institutions};
 use crate::api::backend::Backend;
 use crate::poll::PollPolicy;
 use leptos::prelude::*;
@@ -13,8 +13,10 @@ struct Live {
     policy: PollPolicy,
 }
 
-/// Makes `backend` and `policy` the ones every live hook below uses.
+/// Makes `backend` and `policy` the ones every live hook below uses, and starts the session's
+/// directory of institutions on the same backend.
 pub fn provide_live(backend: Backend, policy: PollPolicy) {
+    provide_context(Institutions::new(backend.clone()));
     provide_context(Live { backend, policy });
 }
 

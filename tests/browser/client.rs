@@ -12,12 +12,12 @@ use std::time::Duration;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Where `scripts/test.sh` starts the mock for these tests.
-const MOCK: &str = match option_env!("MOCK_BASIQ_URL") {
+pub(super) const MOCK: &str = match option_env!("MOCK_BASIQ_URL") {
     Some(url) => url,
     None => "http://127.0.0.1:4012",
 };
 
-async fn control(path: &str, body: Value) {
+pub(super) async fn control(path: &str, body: Value) {
     let response = Request::post(&format!("{MOCK}/__mock{path}"))
         .body(body.to_string())
         .unwrap()
@@ -27,7 +27,7 @@ async fn control(path: &str, body: Value) {
     assert_eq!(response.status(), 200, "control {path}");
 }
 
-async fn requests() -> Vec<Value> {
+pub(super) async fn requests() -> Vec<Value> {
     let response = Request::get(&format!("{MOCK}/__mock/requests"))
         .send()
         .await
@@ -35,7 +35,7 @@ async fn requests() -> Vec<Value> {
     response.json().await.unwrap()
 }
 
-fn client() -> HttpClient {
+pub(super) fn client() -> HttpClient {
     HttpClient::new(MOCK, AuthMode::None, Duration::from_secs(2))
 }
 

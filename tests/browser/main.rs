@@ -2,6 +2,7 @@
 //! read back.
 #![cfg(target_arch = "wasm32")]
 
+mod banks;
 mod client;
 mod job_card;
 mod job_list;
@@ -10,7 +11,7 @@ mod triage;
 use basiq_job_history::App;
 use basiq_job_history::api::backend::{Backend, JobScope};
 use basiq_job_history::domain::{Job, parse_job};
-use basiq_job_history::live::{Clock, JobHistory};
+use basiq_job_history::live::{Clock, Institutions, JobHistory};
 use basiq_job_history::poll::PollPolicy;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -77,12 +78,15 @@ fn container() -> HtmlElement {
 }
 
 /// Mounts a view into a fresh container, inside a router as in the app (links read the page's
-/// URL), and returns the container.
+/// URL), with the demo's banks as the directory of institutions, and returns the container.
 pub fn mount(view: impl FnOnce() -> AnyView + Send + 'static) -> HtmlElement {
     let container = container();
     // A base no link matches: components read the URL, but every page's clicks are left to the
     // whole app's own router (several routers pushing history for one click would break back).
-    let routed = move || view! { <Router base="/__component-test">{view()}</Router> };
+    let routed = move || {
+        provide_context(Institutions::new(Backend::demo()));
+        view! { <Router base="/__component-test">{view()}</Router> }
+    };
     std::mem::forget(leptos::mount::mount_to(container.clone(), routed));
     container
 }

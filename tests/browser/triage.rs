@@ -98,6 +98,9 @@ async fn failure_groups_follow_a_job_that_fails_and_render_its_text_as_text() {
 async fn the_bank_grouping_has_one_group_for_the_fixture() {
     let root = groups(history(), GroupBy::Institution);
     assert_eq!(keys(&root, "li.bjh-group", "data-group"), ["AU00000"]);
+    // The id shows until the demo names the bank.
+    super::wait_for(&root, "li.bjh-group [data-institution=\"AU00000\"][title]").await;
+    assert_eq!(text_of(&root, "li.bjh-group .bjh-group__key"), "Hooli Bank");
     assert_eq!(
         text_of(&root, "li.bjh-group .bjh-group__count"),
         "2 failed jobs"

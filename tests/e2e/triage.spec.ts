@@ -1,6 +1,7 @@
 // The triage views on the demo data, in the release build: failure groups (`?view=failures`),
 // connection health (`?view=health`), the summary line, the time range, the cards' run of
-// failures, and each view's link into the filtered history. Screenshots, light and dark.
+// failures, banks by name with an outage marked, and each view's link into the filtered
+// history. Screenshots, light and dark.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 
@@ -59,11 +60,34 @@ test('failure groups by step and by bank', async ({ page }) => {
   await expect(page.locator('li.bjh-group').first().locator('.bjh-group__meta')).toContainText('Most frequent code');
   await page.locator('[data-by=institution]').click();
   await expect(page).toHaveURL(/by=institution/);
-  await expect(page.locator('li.bjh-group')).toHaveCount(1);
-  await expect(page.locator('li.bjh-group').first()).toHaveAttribute('data-group', 'AU00000');
+  const banks = page.locator('li.bjh-group');
+  await expect(banks).toHaveCount(3);
+  // Five failures at the credit union (a connection that never worked among them) come first.
+  await expect(banks.first()).toHaveAttribute('data-group', 'AU04201');
+  // Names replace the ids once GET /institutions/{id} answers; the bank in an outage is marked,
+  // the operational ones are not.
+  await expect(banks.first().locator('.bjh-group__key')).toHaveText('Coastal Credit Union');
+  const nimbus = page.locator('li.bjh-group[data-group="AU15301"]');
+  await expect(nimbus.locator('.bjh-group__key')).toHaveText('Nimbus Bank');
+  await expect(nimbus.getByTestId('bank-notice')).toHaveText('⚠ Nimbus Bank reports an outage: wait');
+  await expect(page.locator('li.bjh-group:not([data-group="AU15301"]) [data-testid=bank-notice]')).toHaveCount(0);
+  await page.screenshot({ path: shot('banks-light.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: shot('banks-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
   // The grouping survives a reload (it is in the URL).
   await page.reload();
   await expect(page.locator('[data-by=institution]')).toHaveAttribute('aria-current', 'page');
+  // A bank's link filters the history to it; the pill and the cards name the bank.
+  await nimbus.getByTestId('group-link').click();
+  await expect(page).toHaveURL(/[?&]institution=AU15301/);
+  await expect(page.locator('[data-filter=bank]')).toHaveText(/^Bank: Nimbus Bank/);
+  const cards = page.locator('article.bjh-card');
+  await expect(cards.first()).toBeVisible();
+  for (const kind of await cards.locator('.bjh-card__kind').allTextContents()) {
+    expect(kind).toContain('· Nimbus');
+  }
+  await expect(cards.first().locator('.bjh-bank')).toHaveAttribute('title', 'Nimbus Bank (Nimbus) · AU15301');
 });
 
 test('connection health: most severe first, failing since, and a link to the connection', async ({ page }) => {
@@ -78,6 +102,7 @@ test('connection health: most severe first, failing since, and a link to the con
   const worst = rows.first();
   await expect(worst).toHaveAttribute('data-state', 'never-succeeded');
   await expect(worst).toContainText('Never succeeded');
+  await expect(worst.locator('.bjh-bank')).toHaveText('Coastal Credit Union');
   await expect(worst.locator('.bjh-health__streak')).toHaveText('3 failures in a row');
   await expect(worst.locator('.bjh-health__code')).toHaveText('invalid-credentials');
   await expect(worst.locator('.bjh-results')).toHaveAttribute('aria-label', '0% of the last 3 settled jobs succeeded');

@@ -1,7 +1,7 @@
 //! The detail view's header: status, ID (copy), created, updated, duration, institution,
 //! connection and kind.
 
-use crate::components::{CopyButton, LocalTime, StatusBadge};
+use crate::components::{BankName, BankNotice, CopyButton, LocalTime, StatusBadge};
 use crate::domain::time::{format_duration, job_duration};
 use crate::domain::{Job, derive_status};
 use chrono::{DateTime, Utc};
@@ -18,6 +18,11 @@ pub fn JobHeader(
     let text = move |get: fn(&Job) -> Option<String>| {
         move || get(&job.read()).unwrap_or_else(|| "—".into())
     };
+    let bank = Memo::new(move |_| job.read().institution_id.clone());
+    let bank = move || match bank.get() {
+        Some(id) => view! { <BankName id=id.clone() /> <BankNotice id /> }.into_any(),
+        None => "—".into_any(),
+    };
     let duration = move || job_duration(&job.read(), status.get(), now.get()).map(format_duration);
     view! {
         <header class="bjh-detail__head" data-job-id=id data-status=move || status.get().as_str()>
@@ -31,7 +36,7 @@ pub fn JobHeader(
                 <div><dt>"Updated"</dt><dd><LocalTime stamp=Signal::derive(move || job.read().updated.clone()) now=now /></dd></div>
                 <div><dt>"Duration"</dt><dd data-testid="duration">{move || duration().unwrap_or_else(|| "—".into())}</dd></div>
                 <div><dt>"Kind"</dt><dd>{move || job.read().kind.label().to_owned()}</dd></div>
-                <div><dt>"Institution"</dt><dd>{text(|j| j.institution_id.clone())}</dd></div>
+                <div><dt>"Institution"</dt><dd>{bank}</dd></div>
                 <div><dt>"Connection"</dt><dd><code>{text(|j| j.connection_id().map(str::to_owned))}</code></dd></div>
                 <div><dt>"User"</dt><dd><code>{text(|j| j.user_id().map(str::to_owned))}</code></dd></div>
             </dl>

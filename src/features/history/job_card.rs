@@ -1,7 +1,7 @@
 //! One job as a card: status, ID, date, duration, kind and institution, the step strip and, for
 //! a failure, the playbook: failing step, error, cause, who acts and what to do.
 
-use crate::components::{CopyButton, LocalTime, PlaybookCard, StatusBadge, StepStrip};
+use crate::components::{BankName, CopyButton, LocalTime, PlaybookCard, StatusBadge, StepStrip};
 use crate::domain::health::ordinal;
 use crate::domain::time::{format_day_month, format_duration, job_duration};
 use crate::domain::{Job, Streak, derive_status};
@@ -28,16 +28,14 @@ pub fn JobCard(
 ) -> impl IntoView {
     // A job's ID, kind, institution, creation and connection never change: read once, so that
     // each card costs one reactive effect per part that does change (status, duration, steps).
-    let (id, kind, created, connection) = job.with_untracked(|job| {
-        let kind = match &job.institution_id {
-            Some(institution) => format!("{} · {institution}", job.kind.label()),
-            None => job.kind.label().to_owned(),
-        };
+    let (id, kind, bank, created, connection) = job.with_untracked(|job| {
+        let kind = job.kind.label().to_owned();
+        let bank = job.institution_id.clone();
         let connection = job
             .connection_id()
             .unwrap_or("unknown connection")
             .to_owned();
-        (job.id.clone(), kind, job.created.clone(), connection)
+        (job.id.clone(), kind, bank, job.created.clone(), connection)
     });
     let status = Signal::derive(move || derive_status(&job.read()));
     let escaped_id = Url::escape(&id);
@@ -76,7 +74,10 @@ pub fn JobCard(
                     <code class="bjh-card__id">{id.clone()}</code>
                 </a>
                 <CopyButton text=Signal::stored(id.clone()) label="Copy ID" />
-                <span class="bjh-card__kind">{kind}</span>
+                <span class="bjh-card__kind">
+                    {kind}
+                    {bank.map(|id| view! { " · " <BankName id compact=true /> })}
+                </span>
             </header>
             <dl class="bjh-card__meta">
                 <div class="bjh-card__field">

@@ -2,7 +2,7 @@
 //! connections, the playbook's cause, who acts and first action, and a link to its jobs.
 
 use super::{ShareBar, stamp};
-use crate::components::LocalTime;
+use crate::components::{BankName, BankNotice, LocalTime};
 use crate::domain::{FailureGroup, GroupBy};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -26,10 +26,16 @@ pub fn GroupRow(
     #[prop(into)] now: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
     let share = group.share(total);
-    let key = group
-        .key
-        .clone()
-        .unwrap_or_else(|| missing_key(by).to_owned());
+    let key = match (&group.key, by) {
+        (Some(bank), GroupBy::Institution) => view! { <BankName id=bank.clone() /> }.into_any(),
+        (Some(key), _) => view! { <code>{key.clone()}</code> }.into_any(),
+        (None, _) => view! { <code>{missing_key(by)}</code> }.into_any(),
+    };
+    let notices = group
+        .institutions
+        .iter()
+        .map(|id| view! { <BankNotice id=id.clone() /> })
+        .collect_view();
     let count = group.count;
     let jobs = if count == 1 { "job" } else { "jobs" };
     let connections = match group.connections {
@@ -59,11 +65,12 @@ pub fn GroupRow(
     view! {
         <li class="bjh-group" data-group=group.key_text().to_owned()>
             <div class="bjh-group__head">
-                <code class="bjh-group__key">{key}</code>
+                <span class="bjh-group__key">{key}</span>
                 <span class="bjh-group__count">{format!("{count} failed {jobs}")}</span>
                 <span class="bjh-group__share">{format!("{:.0}% of failures", share * 100.0)}</span>
             </div>
             <ShareBar share=share />
+            {notices}
             <dl class="bjh-group__meta">
                 <div>
                     <dt>"First seen"</dt>

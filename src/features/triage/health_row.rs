@@ -3,7 +3,7 @@
 //! recommended action for its current failure.
 
 use super::{ResultsStrip, stamp};
-use crate::components::LocalTime;
+use crate::components::{BankName, BankNotice, LocalTime};
 use crate::domain::playbook::advice;
 use crate::domain::{ConnectionHealth, HealthState};
 use chrono::{DateTime, Utc};
@@ -43,7 +43,9 @@ pub fn HealthRow(
             <th scope="row">
                 <a href=href class="bjh-health__link"><code>{row.connection_id.clone()}</code></a>
             </th>
-            <td>{row.institution_id.clone().map(|id| view! { <code>{id}</code> })}</td>
+            <td>
+                {row.institution_id.clone().map(|id| view! { <BankName id=id.clone() /> <BankNotice id /> })}
+            </td>
             <td>
                 <span class=format!("bjh-health__state bjh-health__state--{}", state.as_str())>
                     <span aria-hidden="true">{state.symbol()}</span>
