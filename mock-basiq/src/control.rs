@@ -6,7 +6,8 @@
 //!   `DELETE` clears them.
 //! - `POST /__mock/clock` `{"advanceSeconds": 30}` fast-forwards the mock's clock;
 //!   `{"at": "2026-11-29T10:00:00Z"}` stops it at that instant (a test then moves it along).
-//! - `POST /__mock/jobs` `{"bulk": 5000}` adds that many settled jobs to the list.
+//! - `POST /__mock/jobs` `{"bulk": 5000}` adds that many settled jobs to the list; `"extra":
+//!   […]` lists those items after the jobs as they are (unreadable ones included).
 //! - `POST /__mock/auth` `{"requireToken": true, "tokenTtl": 60}` demands tokens from `/token`.
 //! - `PUT /__mock/config` (any text) is served as the app's `config.json`; `DELETE` removes it.
 //! - `POST /__mock/reset` forgets everything and restarts the demo.
@@ -67,6 +68,10 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
         }),
         (Method::Post, "/jobs") => body(request).map(|value| {
             state.bulk = value.get("bulk").and_then(Value::as_u64).unwrap_or(0);
+            state.extra = match value.get("extra") {
+                Some(Value::Array(items)) => items.clone(),
+                _ => Vec::new(),
+            };
             ok()
         }),
         (Method::Post, "/auth") => body(request).map(|value| {

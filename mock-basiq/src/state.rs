@@ -42,6 +42,9 @@ pub struct State {
     pub requests: Vec<Value>,
     /// The `config.json` served beside the app, if any (else the static folder's, or 404).
     pub config: Option<String>,
+    /// Items listed after the jobs as they are, readable or not (`POST /__mock/jobs`
+    /// `{"extra": […]}`): for tests of the notice that names unreadable items.
+    pub extra: Vec<Value>,
 }
 
 impl State {
@@ -60,6 +63,7 @@ impl State {
             faults,
             requests: Vec::new(),
             config: None,
+            extra: Vec::new(),
         };
         state.started = state.now();
         state
@@ -109,6 +113,7 @@ impl State {
         let bulk = self.bulk_jobs().iter().filter(|(job, _)| keep(job));
         texts.extend(bulk.map(|(_, text)| text.clone()));
         texts.extend(refreshes.iter().filter_map(text));
+        texts.extend(self.extra.iter().filter_map(text));
         texts
     }
 

@@ -1,8 +1,8 @@
 //! The live list: updates in place, arrivals behind the pill, filters in the URL.
 
 use super::{attr, clock_at, fixture, mount, mount_app, one, settle, user_history, wait_for};
-use basiq_job_history::domain::{Job, JobFilter, parse_job};
-use basiq_job_history::features::history::{JobList, LiveBar, first_screen_cards};
+use basiq_job_history::domain::{ItemProblem, Job, JobFilter, parse_job};
+use basiq_job_history::features::history::{JobList, ListNotices, LiveBar, first_screen_cards};
 use basiq_job_history::live::{Clock, JobHistory};
 use basiq_job_history::platform;
 use leptos::prelude::*;
@@ -199,5 +199,61 @@ async fn a_screenful_of_cards_comes_first_and_the_rest_of_the_page_a_frame_later
         ids[..screenful],
         first[..],
         "the first cards stay in place, in order"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_items_are_named_without_a_click_ten_at_a_time() {
+    let history = history();
+    let root = mount(move || view! { <ListNotices history=history clock=clock() /> }.into_any());
+    let problem = |index: usize| ItemProblem {
+        index,
+        id: index.is_multiple_of(2).then(|| format!("<b>job-{index}</b>")),
+        message: "`steps` is an object, expected an array".to_owned(),
+    };
+    history.receive_list(Vec::new(), vec![problem(2)]);
+    settle().await;
+    let notice = one(&root, "[data-testid=problems]");
+    assert_eq!(notice.tag_name(), "DIV");
+    assert_eq!(
+        one(&root, "[data-testid=problems] .bjh-notice__title")
+            .text_content()
+            .unwrap(),
+        "1 item in the answer could not be shown:"
+    );
+    let named = one(&root, ".bjh-notice__items li");
+    assert_eq!(
+        named.text_content().unwrap(),
+        "item 3 (job <b>job-2</b>): `steps` is an object, expected an array"
+    );
+    // Visible: it has a box, and no closed disclosure holds it.
+    let named: HtmlElement = named.unchecked_into();
+    assert!(named.offset_height() > 0);
+    assert!(named.closest("details").unwrap().is_none());
+    assert!(
+        root.query_selector("[data-testid=problems] b")
+            .unwrap()
+            .is_none()
+    );
+    // Twelve: ten named at once, two behind "and 2 more".
+    history.receive_list(Vec::new(), (0..12).map(problem).collect());
+    settle().await;
+    let visible = root
+        .query_selector_all("[data-testid=problems] > .bjh-notice__items li")
+        .unwrap();
+    assert_eq!(visible.length(), 10);
+    assert_eq!(
+        one(&root, "[data-testid=problems] details summary")
+            .text_content()
+            .unwrap(),
+        "and 2 more"
+    );
+    // A clean answer clears the notice.
+    history.receive_list(Vec::new(), Vec::new());
+    settle().await;
+    assert!(
+        root.query_selector("[data-testid=problems]")
+            .unwrap()
+            .is_none()
     );
 }

@@ -177,3 +177,30 @@ test('the first API request leaves while the wasm loads, once, for the URL the a
     expect(asked, url).toBeLessThan(configRead);
   }
 });
+
+test('unreadable items in the answer are each named, visibly, and the rest are shown', async ({ page, request }) => {
+  await control(request, 'post', 'reset');
+  await control(request, 'put', 'config', config);
+  const readable = (await (await request.get(`${origin}/basiq/users/${config.userId}/jobs`)).json()).data.length;
+  const bad = [
+    { type: 'job', id: 'ad64a82c-0000-4000-8000-000000000001', steps: { title: 'verify-credentials' } },
+    42,
+    { type: 'job', steps: [] },
+  ];
+  await control(request, 'post', 'jobs', { extra: bad });
+  await page.goto(origin + '/');
+  await expect(page.locator('article.bjh-card')).toHaveCount(readable);
+  const notice = page.getByTestId('problems');
+  // Named without a click: no closed disclosure hides them.
+  await expect(notice).toBeVisible();
+  await expect(notice.locator('.bjh-notice__title')).toHaveText('3 items in the answer could not be shown:');
+  const items = notice.locator('.bjh-notice__items li');
+  await expect(items).toHaveText([
+    `item ${readable + 1} (job ad64a82c-0000-4000-8000-000000000001): \`steps\` is an object, expected an array`,
+    `item ${readable + 2}: the job is a number, expected an object`,
+    `item ${readable + 3}: \`id\` is missing`,
+  ]);
+  for (const item of await items.all()) await expect(item).toBeVisible();
+  await page.screenshot({ path: path.join(__dirname, 'artifacts', 'unreadable-items.png') });
+  await control(request, 'post', 'jobs', { bulk: 0 });
+});

@@ -3,23 +3,47 @@
 
 use crate::api::error::ApiError;
 use crate::components::ErrorNotice;
+use crate::domain::ItemProblem;
 use crate::live::{Clock, JobHistory};
 use leptos::prelude::*;
 
-/// The error banner and the malformed-items notice.
+/// How many unreadable items are named at once; the rest wait behind a disclosure.
+const NAMED_AT_ONCE: usize = 10;
+
+fn problem_items(problems: &[ItemProblem]) -> impl IntoView + use<> {
+    problems
+        .iter()
+        .map(|p| view! { <li>{p.to_string()}</li> })
+        .collect_view()
+}
+
+/// The error banner and the notice naming each item that could not be read, and why.
 #[component]
 pub fn ListNotices(history: JobHistory, clock: Clock) -> impl IntoView {
     let problems = move || {
-        let problems = history.problems.get();
-        (!problems.is_empty()).then(|| {
-            view! {
-                <details class="bjh-notice bjh-notice--warning" data-testid="problems">
-                    <summary>
-                        {format!("{} item(s) in the answer could not be shown", problems.len())}
-                    </summary>
-                    <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
-                </details>
-            }
+        history.problems.with(|problems| {
+            (!problems.is_empty()).then(|| {
+                let headline = match problems.len() {
+                    1 => "1 item in the answer could not be shown:".to_owned(),
+                    n => format!("{n} items in the answer could not be shown:"),
+                };
+                let (named, rest) = problems.split_at(problems.len().min(NAMED_AT_ONCE));
+                let rest = (!rest.is_empty()).then(|| {
+                    view! {
+                        <details>
+                            <summary>{format!("and {} more", rest.len())}</summary>
+                            <ul>{problem_items(rest)}</ul>
+                        </details>
+                    }
+                });
+                view! {
+                    <div class="bjh-notice bjh-notice--warning" role="status" data-testid="problems">
+                        <strong class="bjh-notice__title">{headline}</strong>
+                        <ul class="bjh-notice__items">{problem_items(named)}</ul>
+                        {rest}
+                    </div>
+                }
+            })
         })
     };
     view! {
