@@ -8,6 +8,7 @@ pub mod health;
 pub mod institution;
 pub mod job;
 pub mod merge;
+pub mod paging;
 pub mod parse;
 pub mod parse_list;
 pub mod playbook;

@@ -61,6 +61,39 @@ fn reference(id: &str) -> Value {
     json!({"type": "job", "id": id, "links": {"self": format!("{API}/jobs/{id}")}})
 }
 
+/// Page `page` (from 1) of a user's jobs, `size` a page, newest first by `created` (Basiq's
+/// times sort as text), with an absolute `links.next` as Basiq writes links, and the whole
+/// list's count in `size`.
+fn paged(
+    state: &mut State,
+    keep: impl Fn(&Value) -> bool,
+    user: &str,
+    filter: Option<String>,
+    page: usize,
+    size: usize,
+) -> Value {
+    let mut jobs: Vec<Value> = state.jobs().into_iter().filter(|job| keep(job)).collect();
+    jobs.extend(state.extra.iter().filter(|item| keep(item)).cloned());
+    let created = |job: &Value| {
+        job.get("created")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    jobs.sort_by_key(|job| std::cmp::Reverse(created(job)));
+    let total = jobs.len();
+    let start = page.saturating_sub(1).saturating_mul(size).min(total);
+    let data: Vec<Value> = jobs.drain(start..(start + size).min(total)).collect();
+    let filter = filter
+        .map(|f| format!("filter={}&", crate::http::percent_encode(&f)))
+        .unwrap_or_default();
+    let url = |page: usize| format!("{API}/users/{user}/jobs?{filter}page={page}");
+    let mut links = json!({"self": url(page)});
+    if start + size < total {
+        links["next"] = json!(url(page + 1));
+    }
+    json!({"type": "list", "size": total, "data": data, "links": links})
+}
+
 /// Answers an API request (the path already has the prefix removed).
 pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
@@ -106,12 +139,23 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
                     }
                 },
             };
-            let texts = state.job_texts(|job| {
+            let keep = |job: &Value| {
                 user_of(job).unwrap_or(DEMO_USER_ID) == *user
                     && wanted
                         .as_deref()
                         .is_none_or(|c| connection_of(job) == Some(c))
-            });
+            };
+            if let Some(size) = state.page_size {
+                let page = request
+                    .param("page")
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(1);
+                return Reply::json(
+                    200,
+                    &paged(state, keep, user, request.param("filter"), page, size),
+                );
+            }
+            let texts = state.job_texts(keep);
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             let body = job_list_text(user, &texts);
             Reply::bytes(200, "application/json", body.into_bytes())

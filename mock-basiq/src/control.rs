@@ -7,7 +7,8 @@
 //! - `POST /__mock/clock` `{"advanceSeconds": 30}` fast-forwards the mock's clock;
 //!   `{"at": "2026-11-29T10:00:00Z"}` stops it at that instant (a test then moves it along).
 //! - `POST /__mock/jobs` `{"bulk": 5000}` adds that many settled jobs to the list; `"extra":
-//!   […]` lists those items after the jobs as they are (unreadable ones included).
+//!   […]` lists those items after the jobs as they are (unreadable ones included);
+//!   `"pageSize": 100` pages the list, newest first, with `links.next` and the total in `size`.
 //! - `POST /__mock/auth` `{"requireToken": true, "tokenTtl": 60}` demands tokens from `/token`.
 //! - `PUT /__mock/config` (any text) is served as the app's `config.json`; `DELETE` removes it.
 //! - `POST /__mock/reset` forgets everything and restarts the demo.
@@ -68,6 +69,11 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
         }),
         (Method::Post, "/jobs") => body(request).map(|value| {
             state.bulk = value.get("bulk").and_then(Value::as_u64).unwrap_or(0);
+            state.page_size = value
+                .get("pageSize")
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|&n| n > 0);
             state.extra = match value.get("extra") {
                 Some(Value::Array(items)) => items.clone(),
                 _ => Vec::new(),

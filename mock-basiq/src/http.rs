@@ -52,6 +52,18 @@ impl Incoming {
     }
 }
 
+/// Encodes all but RFC 3986's unreserved characters as `%XX`.
+pub fn percent_encode(raw: &str) -> String {
+    raw.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(byte).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
 /// Decodes `%XX` escapes and `+`.
 pub fn percent_decode(raw: &str) -> String {
     let bytes = raw.as_bytes();

@@ -45,6 +45,9 @@ pub struct State {
     /// Items listed after the jobs as they are, readable or not (`POST /__mock/jobs`
     /// `{"extra": […]}`): for tests of the notice that names unreadable items.
     pub extra: Vec<Value>,
+    /// Lists this many jobs a page, newest first, with `links.next` (`POST /__mock/jobs`
+    /// `{"pageSize": 100}`); `None`: one page, as the API documents.
+    pub page_size: Option<usize>,
 }
 
 impl State {
@@ -64,6 +67,7 @@ impl State {
             requests: Vec::new(),
             config: None,
             extra: Vec::new(),
+            page_size: None,
         };
         state.started = state.now();
         state

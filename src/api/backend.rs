@@ -63,7 +63,7 @@ impl Backend {
             .unwrap_or_default()
     }
 
-    /// A user's jobs, optionally one connection's.
+    /// A user's jobs, optionally one connection's: the first page.
     pub async fn list_jobs(
         &self,
         user_id: &str,
@@ -82,7 +82,17 @@ impl Backend {
         }
     }
 
-    /// The jobs of a scope. For a set of jobs, each is fetched; one that cannot be had is
+    /// The page of a user's jobs that an earlier page's `links.next` names (the demo has one
+    /// page only).
+    pub async fn list_page(&self, next: &str) -> Result<JobPage, ApiError> {
+        match self {
+            Self::Demo(_) => Ok(JobPage::default()),
+            Self::Http(client) => client.list_page(next).await,
+        }
+    }
+
+    /// The jobs of a scope (for a user, the first page of them, with `next` naming the rest).
+    /// For a set of jobs, each is fetched; one that cannot be had is
     /// reported in [`JobPage::problems`] and the rest shown, unless none could be had.
     pub async fn load(&self, scope: &JobScope) -> Result<JobPage, ApiError> {
         let ids = match scope {

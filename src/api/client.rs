@@ -235,32 +235,27 @@ impl HttpClient {
             .map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
-    /// `GET /users/{id}/jobs[?filter=connection.id.eq('…')]`, following `links.next` for up to
-    /// 20 pages.
+    /// `GET /users/{id}/jobs[?filter=connection.id.eq('…')]`: the first page, with its
+    /// `links.next` when there are more ([`HttpClient::list_page`] follows it).
     pub async fn list_jobs(
         &self,
         user_id: &str,
         connection_id: Option<&str>,
     ) -> Result<JobPage, ApiError> {
-        let mut url = urls::user_jobs(&self.base, user_id, connection_id);
-        let mut all = JobPage::default();
-        let mut prefetched = self.prefetched(&url).await;
-        for _ in 0..20 {
-            let (_, body) = self.get(&url, prefetched.take()).await?;
-            let page =
-                parse_job_list_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-            let offset = all.jobs.len() + all.problems.len();
-            all.jobs.extend(page.jobs);
-            all.problems.extend(page.problems.into_iter().map(|mut p| {
-                p.index += offset;
-                p
-            }));
-            match page.next {
-                Some(next) if next != url => url = next,
-                _ => break,
-            }
-        }
-        Ok(all)
+        let url = urls::user_jobs(&self.base, user_id, connection_id);
+        let prefetched = self.prefetched(&url).await;
+        let (_, body) = self.get(&url, prefetched).await?;
+        parse_job_list_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
+    }
+
+    /// The page a list's `links.next` names, asked for on this client's base
+    /// ([`urls::next_page`]); a link that names no page of a job list is malformed.
+    pub async fn list_page(&self, next: &str) -> Result<JobPage, ApiError> {
+        let url = urls::next_page(&self.base, next).ok_or_else(|| {
+            ApiError::Malformed("`links.next` is not a page of the job list".into())
+        })?;
+        let (_, body) = self.call(Method::GET, &url).await?;
+        parse_job_list_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
     }
 
     /// `POST /users/{u}/connections/{c}/refresh`: 202 with a new job, or 200 with the job

@@ -42,6 +42,17 @@ pub struct JobPage {
     pub problems: Vec<ItemProblem>,
     /// `links.next`, when the server paginates (undocumented, tolerated).
     pub next: Option<String>,
+    /// How many jobs the answer says the whole list holds (`totalCount`, else `size`), when it
+    /// says.
+    pub reported: Option<usize>,
+}
+
+/// The list's own count of its jobs: `totalCount` (other Basiq collections), else `size`.
+fn reported_count(total_count: Option<&Value>, size: Option<&Value>) -> Option<usize> {
+    total_count
+        .and_then(Value::as_u64)
+        .or_else(|| size.and_then(Value::as_u64))
+        .and_then(|n| usize::try_from(n).ok())
 }
 
 #[derive(Deserialize)]
@@ -50,6 +61,10 @@ struct Envelope<'a> {
     data: Vec<&'a RawValue>,
     #[serde(default)]
     links: Option<Links>,
+    #[serde(default)]
+    size: Option<Value>,
+    #[serde(default, rename = "totalCount")]
+    total_count: Option<Value>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +79,7 @@ pub fn parse_job_list_text(body: &str) -> Result<JobPage, ParseError> {
     };
     let mut page = JobPage {
         next: envelope.links.and_then(|links| links.next),
+        reported: reported_count(envelope.total_count.as_ref(), envelope.size.as_ref()),
         ..JobPage::default()
     };
     let mut seen = HashMap::new();
@@ -118,6 +134,7 @@ pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
             .get("links")
             .and_then(Value::as_object)
             .and_then(|l| string_field(l, "next")),
+        reported: reported_count(object.get("totalCount"), object.get("size")),
         ..JobPage::default()
     };
     let mut seen = HashMap::new();

@@ -1,19 +1,23 @@
 //! The live job history of a scope (a user's jobs, one connection's, or a set of jobs): the
-//! first load, list refreshes and per-job polls on the [`PollSchedule`], stepped by the app's
+//! first load (following `links.next` as far back as the time range needs, with its progress,
+//! and a stop), list refreshes and per-job polls on the [`PollSchedule`], stepped by the app's
 //! clock; updates applied in place, new jobs held back behind a pill, status changes announced,
 //! and nothing at all while the page is hidden or paused. One type, one file: its state, how
 //! answers fold in, and the requests that bring them.
 
 use crate::api::backend::{Backend, JobScope};
 use crate::api::error::ApiError;
+use crate::domain::filter::newest_first;
 use crate::domain::merge::{diff_list, supersedes};
-use crate::domain::{CardStatus, ItemProblem, Job, derive_status, sort_newest_first};
+use crate::domain::paging::{MAX_PAGES, PageProgress, estimate_total, older_page_needed};
+use crate::domain::{CardStatus, ItemProblem, Job, JobPage, derive_status, sort_newest_first};
 use crate::live::start_now;
 use crate::platform;
 use crate::poll::{PollPolicy, PollSchedule, Tracked, use_poll_driver};
 use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashSet;
 
 /// One shown job with its own signal, so an update re-renders only its card.
 #[derive(Clone)]
@@ -46,10 +50,39 @@ pub struct JobHistory {
     pub announcement: RwSignal<String>,
     /// The latest job to settle (Pending to Success or Failed) while shown.
     pub settled: RwSignal<Option<(String, CardStatus)>>,
+    /// The first load's older pages: loading, or stopped with some left; `None` when there are
+    /// none (left, or that the time range needs).
+    pub paging: RwSignal<Option<PageProgress>>,
+    /// How far back the history needs jobs (the time range's start); `None`: all of them.
+    oldest_needed: Signal<Option<DateTime<Utc>>>,
+    older: StoredValue<OlderPages>,
     schedule: StoredValue<PollSchedule>,
     backend: StoredValue<Backend>,
     scope: Signal<JobScope>,
     generation: StoredValue<u64>,
+}
+
+/// Where the first load's pages stand.
+#[derive(Default)]
+struct OlderPages {
+    /// The next page's link, while there is one.
+    next: Option<String>,
+    /// When the last page's jobs were created (else updated): whether the range needs more.
+    last_seen: Vec<Option<DateTime<Utc>>>,
+    /// What the first page said the whole list holds.
+    reported: Option<usize>,
+    /// Items read so far, over every page (the position a page's problems count from).
+    items: usize,
+    /// Problems of the pages after the first (a refresh reads the first page only).
+    problems: Vec<ItemProblem>,
+    /// Whether a page is being asked for; whether the reader stopped the load.
+    loading: bool,
+    stop: bool,
+}
+
+/// When `jobs` were created, else updated.
+fn seen(jobs: &[Job]) -> Vec<Option<DateTime<Utc>>> {
+    jobs.iter().map(Job::seen_at).collect()
 }
 
 impl JobRow {
@@ -75,6 +108,9 @@ impl JobHistory {
             paused: RwSignal::new(false),
             announcement: RwSignal::new(String::new()),
             settled: RwSignal::new(None),
+            paging: RwSignal::new(None),
+            oldest_needed: Signal::stored(None),
+            older: StoredValue::new(OlderPages::default()),
             schedule: StoredValue::new(PollSchedule::new(policy, platform::now())),
             backend: StoredValue::new(backend),
             scope,
@@ -152,7 +188,9 @@ impl JobHistory {
 
     /// Folds a fresh list in: the first one is shown newest first; later ones update shown
     /// cards in place and hold new jobs back behind the pill.
-    pub fn receive_list(&self, jobs: Vec<Job>, problems: Vec<ItemProblem>) {
+    pub fn receive_list(&self, jobs: Vec<Job>, mut problems: Vec<ItemProblem>) {
+        self.older
+            .with_value(|older| problems.extend(older.problems.iter().cloned()));
         self.problems.set(problems);
         let first = !self.loaded.get_untracked() || self.rows.with_untracked(Vec::is_empty);
         self.loaded.set(true);
@@ -207,6 +245,15 @@ impl JobHistory {
             let now = platform::now();
             let outcome = match result {
                 Ok(page) => {
+                    if first {
+                        this.older.set_value(OlderPages {
+                            next: page.next.clone(),
+                            last_seen: seen(&page.jobs),
+                            reported: page.reported,
+                            items: page.jobs.len() + page.problems.len(),
+                            ..OlderPages::default()
+                        });
+                    }
                     this.receive_list(page.jobs, page.problems);
                     this.error.set(None);
                     this.last_updated.set(Some(now));
@@ -221,10 +268,152 @@ impl JobHistory {
             this.loaded.set(true);
             this.schedule
                 .update_value(|s| s.list_done(now, outcome.as_ref().copied(), platform::random()));
-            if let Err(error) = outcome {
-                this.error.set(Some(error));
+            match outcome {
+                Err(error) => this.error.set(Some(error)),
+                Ok(_) if first => this.follow_pages(),
+                Ok(_) => {}
             }
         });
+    }
+
+    /// Stops the load of older pages after the page on its way; what came stays.
+    pub fn stop_paging(&self) {
+        self.older.update_value(|older| older.stop = true);
+        self.paging.update(|paging| {
+            if let Some(progress) = paging {
+                progress.stopped = true;
+            }
+        });
+    }
+
+    /// Goes on loading older pages after a stop.
+    pub fn load_older(&self) {
+        self.older.update_value(|older| older.stop = false);
+        self.follow_pages();
+    }
+
+    /// About how many jobs the whole list holds, now that these have come.
+    fn estimate(&self) -> (usize, Option<usize>) {
+        let (loaded, oldest_seen) = self.rows.with_untracked(|rows| {
+            let oldest = rows
+                .iter()
+                .filter_map(|r| r.job.with_untracked(Job::seen_at))
+                .min();
+            (rows.len(), oldest)
+        });
+        let reported = self.older.with_value(|older| older.reported);
+        let oldest = self.oldest_needed.get_untracked();
+        (
+            loaded,
+            estimate_total(loaded, reported, oldest_seen, oldest, platform::now()),
+        )
+    }
+
+    /// Follows `links.next` while the time range needs older jobs: each page is shown as it
+    /// comes, with the progress, until the last page, a stop, an error or [`MAX_PAGES`]. Not
+    /// twice at once; later list refreshes read the first page only.
+    fn follow_pages(&self) {
+        let starts = self.older.try_update_value(|older| {
+            let starts = !older.loading && !older.stop && older.next.is_some();
+            older.loading |= starts;
+            starts
+        });
+        if starts != Some(true) {
+            return;
+        }
+        let this = *self;
+        let backend = self.backend.get_value();
+        let generation = self.generation.get_value();
+        let current = move || this.generation.try_get_value() == Some(generation);
+        spawn_local(async move {
+            for pages in 0.. {
+                let Some((next, needed, stop)) = this.older.try_with_value(|older| {
+                    let needed = older_page_needed(
+                        older.last_seen.iter().copied(),
+                        this.oldest_needed.get_untracked(),
+                    );
+                    (older.next.clone(), needed, older.stop)
+                }) else {
+                    return;
+                };
+                let (loaded, estimate) = this.estimate();
+                let progress = |stopped| {
+                    Some(PageProgress {
+                        loaded,
+                        estimate,
+                        stopped,
+                    })
+                };
+                let Some(url) = next.filter(|_| needed && current()) else {
+                    this.paging.set(None);
+                    break;
+                };
+                if stop || pages >= MAX_PAGES {
+                    this.paging.set(progress(true));
+                    break;
+                }
+                this.paging.set(progress(false));
+                let answer = backend.list_page(&url).await;
+                if !current() {
+                    return;
+                }
+                match answer {
+                    Ok(page) => this.receive_older(&url, page),
+                    Err(error) => {
+                        this.error.set(Some(error));
+                        this.paging.set(progress(true));
+                        break;
+                    }
+                }
+            }
+            this.older.update_value(|older| older.loading = false);
+        });
+    }
+
+    /// Folds an older page in: shown jobs update in place, the others join the list in its
+    /// order (newest first), and its unreadable items are named after the earlier pages'.
+    fn receive_older(&self, url: &str, page: JobPage) {
+        let JobPage {
+            jobs,
+            problems,
+            next,
+            ..
+        } = page;
+        self.older.update_value(|older| {
+            let offset = older.items;
+            older.items += jobs.len() + problems.len();
+            older.problems.extend(problems.into_iter().map(|mut p| {
+                p.index += offset;
+                p
+            }));
+            older.next = next.filter(|n| n != url);
+            older.last_seen = seen(&jobs);
+        });
+        let problems = self.older.with_value(|older| older.problems.clone());
+        self.problems.update(|shown| {
+            shown.retain(|p| !problems.contains(p));
+            shown.extend(problems);
+        });
+        let shown: HashSet<String> = self
+            .rows
+            .with_untracked(|rows| rows.iter().map(|r| r.id.clone()).collect());
+        let waiting: HashSet<String> = self
+            .arrivals
+            .with_untracked(|jobs| jobs.iter().map(|j| j.id.clone()).collect());
+        let mut added = Vec::new();
+        for job in jobs {
+            if shown.contains(&job.id) {
+                self.receive_job(job);
+            } else if !waiting.contains(&job.id) {
+                added.push(JobRow::new(job));
+            }
+        }
+        if !added.is_empty() {
+            self.rows.update(|rows| {
+                rows.extend(added);
+                rows.sort_by(|a, b| newest_first(&a.job.read_untracked(), &b.job.read_untracked()));
+            });
+        }
     }
 
     fn poll_job(&self, id: String) {
@@ -294,12 +483,19 @@ impl JobHistory {
 }
 
 /// Starts the live history of a scope (a user's jobs, or a set of jobs) on the app's backend and
-/// poll policy, stepped by the app's clock. When the scope changes, the list starts afresh and answers for the old scope are
-/// dropped.
-pub fn use_job_history(scope: Signal<JobScope>) -> JobHistory {
+/// poll policy, stepped by the app's clock, loading pages as far back as `oldest_needed` (the
+/// time range's start; `None`: all). When the scope changes, the list starts afresh and answers
+/// for the old scope are dropped; when the range reaches further back, older pages load.
+pub fn use_job_history(
+    scope: Signal<JobScope>,
+    oldest_needed: Signal<Option<DateTime<Utc>>>,
+) -> JobHistory {
     let (backend, policy) = super::context::expect_live();
     let now = super::expect_clock().now;
-    let history = JobHistory::new(backend, scope, policy);
+    let history = JobHistory {
+        oldest_needed,
+        ..JobHistory::new(backend, scope, policy)
+    };
     // The first load starts now, while the page is still being built, not after it; the
     // effect below only acts on later scopes.
     history.tick(platform::page_visible());
@@ -314,10 +510,20 @@ pub fn use_job_history(scope: Signal<JobScope>) -> JobHistory {
                 history.rows.set(Vec::new());
                 history.arrivals.set(Vec::new());
                 history.loaded.set(false);
+                history.older.set_value(OlderPages::default());
+                history.paging.set(None);
             }
             history.tick(platform::page_visible());
         }
         current
+    });
+    // A range reaching further back loads the older pages it needs (unless the reader stopped).
+    Effect::new(move |previous: Option<Option<DateTime<Utc>>>| {
+        let oldest = oldest_needed.get();
+        if previous.is_some_and(|previous| previous != oldest) {
+            history.follow_pages();
+        }
+        oldest
     });
     use_poll_driver(now, history.paused.into(), move |visible| {
         history.tick(visible)

@@ -72,6 +72,12 @@ async fn banks_are_named_once_each_and_an_outage_is_marked() {
         "⚠ Nimbus Bank reports an outage: wait"
     );
     assert_eq!(text_of(&root, nimbus), "Nimbus Bank");
+    // The mock answers the slowed requests one after another: wait for Hooli's too.
+    wait_for(
+        &root,
+        "li.bjh-group[data-group=\"AU00000\"] .bjh-group__key [title]",
+    )
+    .await;
     assert_eq!(
         text_of(
             &root,

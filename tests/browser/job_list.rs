@@ -208,7 +208,9 @@ async fn unreadable_items_are_named_without_a_click_ten_at_a_time() {
     let root = mount(move || view! { <ListNotices history=history clock=clock() /> }.into_any());
     let problem = |index: usize| ItemProblem {
         index,
-        id: index.is_multiple_of(2).then(|| format!("<b>job-{index}</b>")),
+        id: index
+            .is_multiple_of(2)
+            .then(|| format!("<b>job-{index}</b>")),
         message: "`steps` is an object, expected an array".to_owned(),
     };
     history.receive_list(Vec::new(), vec![problem(2)]);

@@ -204,3 +204,65 @@ test('unreadable items in the answer are each named, visibly, and the rest are s
   await page.screenshot({ path: path.join(__dirname, 'artifacts', 'unreadable-items.png') });
   await control(request, 'post', 'jobs', { bulk: 0 });
 });
+
+/** The mock's page requests (`…/jobs?…page=N`) so far. */
+async function pageRequests(request: APIRequestContext): Promise<string[]> {
+  const log: { url: string }[] = await (await request.get(`${origin}/__mock/requests`)).json();
+  return log.map((r) => r.url).filter((url) => url.includes('/jobs?') && url.includes('page='));
+}
+
+test('a paged list: followed with its progress, stoppable, and only as far back as the range needs', async ({ page, request }) => {
+  await control(request, 'post', 'reset');
+  await control(request, 'put', 'config', config);
+  await control(request, 'post', 'jobs', { bulk: 1200, pageSize: 100 });
+  const first = await (await request.get(`${origin}/basiq/users/${config.userId}/jobs`)).json();
+  const total: number = first.size;
+  const pages = Math.ceil(total / 100);
+  expect(first.data.length).toBe(100);
+  expect(first.links.next).toMatch(/^https:\/\/au-api\.basiq\.io\/users\/.*page=2$/);
+
+  // Every page, each shown as it comes, with "loaded N of ~M".
+  await control(request, 'post', 'faults', { match: 'page=', fault: 'slow:250', times: 100 });
+  await page.goto(origin + '/');
+  const paging = page.getByTestId('paging');
+  await expect(paging).toHaveAttribute('data-state', 'loading');
+  await expect(paging).toContainText(new RegExp(`Loading older jobs: loaded \\d+ of ~${total.toLocaleString('en')} jobs`));
+  await page.screenshot({ path: path.join(__dirname, 'artifacts', 'paging.png') });
+  await expect(paging).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('[data-chip=all] .bjh-chip__count')).toHaveText(String(total));
+  // The next links named Basiq's host; they were asked of the app's own API base.
+  expect((await pageRequests(request)).length).toBe(pages - 1);
+  expect((await pageRequests(request)).every((url) => url.startsWith('/basiq/users/'))).toBe(true);
+
+  // Stop keeps what came and asks for nothing more; "Load the rest" goes on to the end.
+  await control(request, 'delete', 'requests');
+  await page.reload();
+  await expect(paging).toHaveAttribute('data-state', 'loading');
+  await paging.getByRole('button', { name: 'Stop' }).click();
+  await expect(paging).toHaveAttribute('data-state', 'stopped');
+  await expect(paging).toContainText(/^Stopped: loaded \d+ of ~[\d,]+ jobs; older jobs are not shown\./);
+  const asked = (await pageRequests(request)).length;
+  await page.waitForTimeout(1_000);
+  expect((await pageRequests(request)).length).toBe(asked);
+  const shown = Number(await page.locator('[data-chip=all] .bjh-chip__count').textContent());
+  expect(shown).toBeLessThan(total);
+  expect(shown).toBeGreaterThanOrEqual(100);
+  await paging.getByRole('button', { name: 'Load the rest' }).click();
+  await expect(paging).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('[data-chip=all] .bjh-chip__count')).toHaveText(String(total));
+  await control(request, 'delete', 'faults');
+
+  // The last 24 hours: the pages stop at the first one wholly older; a wider range loads on.
+  await control(request, 'delete', 'requests');
+  await page.goto(origin + '/?range=24h');
+  await expect(page.getByTestId('summary')).toContainText('Last 24 h');
+  await expect(paging).toHaveCount(0);
+  await page.waitForTimeout(500);
+  const forADay = (await pageRequests(request)).length;
+  expect(forADay).toBeGreaterThan(0);
+  expect(forADay).toBeLessThan(pages - 2);
+  await page.getByTestId('range').selectOption('7d');
+  await expect(page.locator('[data-chip=all] .bjh-chip__count')).toHaveText(String(total), { timeout: 30_000 });
+  expect((await pageRequests(request)).length).toBe(pages - 1);
+  await control(request, 'post', 'jobs', { bulk: 0 });
+});

@@ -2,7 +2,7 @@
 //! URL.
 
 use super::{
-    ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, SearchBox, StatusChips,
+    ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, PagingBar, SearchBox, StatusChips,
     StatusReference, SummaryLine, TriageFilters, ViewTabs,
 };
 use crate::api::backend::JobScope;
@@ -28,7 +28,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         },
         jobs => jobs,
     });
-    let history = use_job_history(narrowed);
+    let history = use_job_history(narrowed, Signal::derive(move || filter.with(|f| f.from)));
 
     if let Some(embed) = use_context::<Embed>() {
         Effect::new(move |_| {
@@ -73,6 +73,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
                 <StatusReference />
             </div>
             <LiveBar history=history clock=clock />
+            <PagingBar history=history />
             <ListNotices history=history clock=clock />
             <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">
                 {move || history.announcement.get()}
