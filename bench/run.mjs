@@ -155,7 +155,7 @@ function firstLoad() {
   const loader = html.match(/src="(loader-[^"]+\.js)"/)[1];
   const code = readFileSync(path.join(site, loader), 'utf8');
   // The loader is the JS glue and the start-up in one file (scripts/finish-dist.mjs).
-  const names = ['index.html', loader, html.match(/href="\.\/(main-[^"]+\.css)"/)[1], code.match(/'\.\/([^']+_bg\.wasm)'/)[1], 'config.json'];
+  const names = ['index.html', loader, html.match(/href="\.\/(style-[^"]+\.css)"/)[1], code.match(/'\.\/([^']+_bg\.wasm)'/)[1], 'config.json'];
   const files = names.map((name) => {
     const bytes = readFileSync(path.join(site, name));
     return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
@@ -166,7 +166,7 @@ function firstLoad() {
 
 /** A page on Playwright's clock, the mock's clock stopped beside it (moved by hand), with a job
  * of `user`'s pending on screen. */
-async function clocked(total, user = config.userId) {
+async function clocked(total, user = config.userId, query = '', shown = (id) => `article[data-job-id="${id}"][data-status="pending"]`) {
   await jobs(total);
   // 100 s after the demo's start: its own live jobs have settled, so only ours change.
   const start = Math.floor(Date.now() / 1000) * 1000 + 100_000;
@@ -177,8 +177,8 @@ async function clocked(total, user = config.userId) {
   await s.mockAt(start);
   const pending = await (await fetch(`${origin}/basiq/users/${user}/connections/bench-live/refresh`, { method: 'POST' })).json();
   await page.clock.install({ time: start });
-  await page.goto(`${origin}/?userId=${user}`);
-  await page.locator(`article[data-job-id="${pending.id}"][data-status="pending"]`).waitFor({ timeout: 120_000 });
+  await page.goto(`${origin}/?userId=${user}${query}`);
+  await page.locator(shown(pending.id)).first().waitFor({ timeout: 120_000 });
   await page.clock.pauseAt(start + 20_000);
   s.sim = start + 20_000;
   return Object.assign(s, { context, pending: pending.id, user });
@@ -263,13 +263,83 @@ async function network(k) {
   return { k, pending, settled, hidden };
 }
 
+/** One cold load of `url`: ms from navigation to the paint that first shows `selector`. */
+async function loadView(url, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript((selector) => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__shown = performance.now(); }));
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__shown !== undefined, null, { timeout: 120_000 });
+  const shown = await page.evaluate(() => window.__shown);
+  await context.close();
+  return shown;
+}
+
+/** The triage views at `total` jobs: the time to show the failure groups and the health table
+ * beside the list's first card (interleaved, medians, ratios to the list), and the DOM
+ * mutations in each view when one job settles. */
+async function triage(total, runs) {
+  await jobs(total);
+  const views = { list: ['/', 'article.bjh-card'], failures: ['/?view=failures', 'li.bjh-group'], health: ['/?view=health', 'tr.bjh-health__row'] };
+  const times = { list: [], failures: [], health: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const [name, [url, selector]] of Object.entries(views)) times[name].push(await loadView(origin + url, selector));
+  }
+  const mid = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  const settle = async (query, row) => {
+    const s = await clocked(total, config.userId, query, row);
+    const { page, context, pending, start } = s;
+    await s.run(3_000);
+    await page.evaluate((id) => {
+      window.__records = { all: 0, outside: 0 };
+      new MutationObserver((records) => {
+        for (const r of records) {
+          window.__records.all++;
+          const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          if (!node?.closest(`[data-connection="bench-live"]`)) window.__records.outside++;
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    }, pending);
+    await s.mockAt(start + 120_000);
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    // The refresh's answer changes the summary line's success count in either view.
+    await page.waitForFunction(() => window.__records.all > 0, null, { timeout: 60_000 });
+    await page.waitForTimeout(300);
+    await s.run(1_000);
+    const records = await page.evaluate(() => window.__records);
+    await context.close();
+    return records;
+  };
+  const healthRow = () => 'tr[data-connection="bench-live"][data-state="waiting"]';
+  const failures = await settle('&view=failures', () => 'li.bjh-group');
+  const health = await settle('&view=health', healthRow);
+  return { total, runs, times, mid, ratio: { failures: mid.failures / mid.list, health: mid.health / mid.list }, failures, health };
+}
+
 const results = { date: new Date().toISOString(), machine: {} };
 results.machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30, 1),
   chromium: browser.version(), node: process.version,
 };
 results.firstLoad = firstLoad();
-if (process.env.BENCH_ONLY !== 'updates') {
+// A partial run (triage, gateway) keeps the other figures of the last full run.
+const partial = ['triage', 'gateway'].includes(process.env.BENCH_ONLY);
+if (partial) {
+  const last = JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8'));
+  Object.assign(results, last, { date: results.date, machine: results.machine, firstLoad: results.firstLoad, fullRun: last.fullRun ?? last.date, partial: process.env.BENCH_ONLY });
+}
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'triage') {
+  results.triage = [await triage(100, RUNS), await triage(1_000, RUNS), await triage(10_000, Math.max(3, RUNS / 2))];
+}
+if (process.env.GATEWAY_RESULT) results.gateway = Object.fromEntries(
+  process.env.GATEWAY_RESULT.replace(/^GATEWAY /, '').split(' ').map((pair) => pair.split('=')).map(([k, v]) => [k, Number.parseFloat(v)]));
+if (!partial && process.env.BENCH_ONLY !== 'updates') {
   results.startup = await compare(100, RUNS);
   results.render = [await compare(1_000, RUNS), await compare(10_000, Math.max(3, RUNS / 2))];
   results.repeat = [await repeatVisits(100, RUNS), await repeatVisits(1_000, RUNS)];
@@ -280,16 +350,18 @@ if (process.env.BENCH_ONLY === 'startup') {
   console.log('repeat visits\n' + results.repeat.map(brief).join('\n'));
   process.exit(0);
 }
-results.updates = [await updates(100), await updates(1_000), await updates(10_000)];
-if (process.env.BENCH_ONLY === 'updates') { console.log(JSON.stringify(results.updates, null, 1)); process.exit(0); }
-results.network = [await network(1), await network(10)];
+if (!partial) {
+  results.updates = [await updates(100), await updates(1_000), await updates(10_000)];
+  if (process.env.BENCH_ONLY === 'updates') { console.log(JSON.stringify(results.updates, null, 1)); process.exit(0); }
+  results.network = [await network(1), await network(10)];
+}
 await browser.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
 const lines = [
   `# Benchmarks`, '',
-  `Latest run: ${results.date}. Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB; Chromium ${results.machine.chromium} headless; Node ${results.machine.node}. Absolute times on this shared machine are noise: read the ratios to the plain-JS baseline (bench/baseline.js), measured in the same run, interleaved. Produced by \`scripts/bench.sh\`; raw figures in \`bench/results.json\`.`, '',
+  `Latest run: ${results.date}${results.fullRun ? ` (\`BENCH_ONLY=${results.partial}\`: first load and that section from it; startup, render, repeat visits, updates and network from the full run of ${results.fullRun})` : ''}. Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB; Chromium ${results.machine.chromium} headless; Node ${results.machine.node}. Absolute times on this shared machine are noise: read the ratios to the plain-JS baseline (bench/baseline.js), measured in the same run, interleaved. Produced by \`scripts/bench.sh\`; raw figures in \`bench/results.json\`.`, '',
   '## First load (what the first view fetches)', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|',
   ...results.firstLoad.files.map((f) => `| ${f.name.replace(/-[0-9a-f]{16}/, '-<hash>')} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`),
   `| **total** | ${kb(results.firstLoad.total.raw)} | **${kb(results.firstLoad.total.gzip)}** | ${kb(results.firstLoad.total.brotli)} |`, '',
@@ -312,6 +384,18 @@ const lines = [
   'The demo\'s second user (all settled) plus k refreshes; the policy: a pending job every 2 s for 2 min, then doubling every 2 min to 60 s; the list every 30 s while anything is pending, 60 s when all settled; nothing while hidden.', '',
   '| jobs pending | while pending (first 5 min) | all settled | tab hidden |', '|---:|---:|---:|---:|',
   ...results.network.map((n) => `| ${n.k} | ${n.pending.toFixed(1)} | ${n.settled.toFixed(1)} | ${n.hidden.toFixed(1)} |`), '',
+  ...(results.triage ? [
+    '## Triage views (failure groups, connection health)', '',
+    'Cold loads of the same history, interleaved, medians: the list at its first card, the failure groups (`?view=failures`) at their first group, the health table (`?view=health`) at its first row; in brackets the ratio to the list. Then one pending job settling (a manual refresh brings its Success) in each view, counted as in "Update cost": "outside" is every record whose target is not inside the settled job\'s connection row (the summary line, the groups\' counts).', '',
+    '| jobs | runs | list: first card | failure groups shown | health table shown | one job settles, failures view: all / outside its row | health view: all / outside its row |', '|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.triage.map((r) => `| ${r.total.toLocaleString('en')} | ${r.runs} | ${round(r.mid.list)} ms | ${round(r.mid.failures)} ms (${r.ratio.failures.toFixed(2)}×) | ${round(r.mid.health)} ms (${r.ratio.health.toFixed(2)}×) | ${r.failures.all} / ${r.failures.outside} | ${r.health.all} / ${r.health.outside} |`), '',
+  ] : []),
+  ...(results.gateway ? [
+    '## basiq-gateway under load', '',
+    `\`cargo run --release -p basiq-gateway --example load\`: ${results.gateway.requests.toLocaleString('en')} requests for one job (the app's polling call), ${results.gateway.concurrency} at a time, through the gateway to the mock, both on 127.0.0.1 in one process (the mock, one thread per request, is the slower of the two).`, '',
+    '| requests | concurrent | seconds | throughput | p50 | p90 | p99 | max | errors | tokens minted |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${results.gateway.requests.toLocaleString('en')} | ${results.gateway.concurrency} | ${results.gateway.seconds} | ${Math.round(results.gateway.throughput).toLocaleString('en')}/s | ${results.gateway.p50} ms | ${results.gateway.p90} ms | ${results.gateway.p99} ms | ${results.gateway.max} ms | ${results.gateway.errors} | ${results.gateway.tokens_minted} |`, '',
+  ] : []),
 ];
 const markdown = lines.join('\n');
 console.log(markdown);

@@ -3,7 +3,8 @@
 # the mock Basiq server, drives headless Chromium; prints a Markdown table and writes
 # bench/results.json and BENCHMARKS.md. It prints figures; it is not a test.
 #   BENCH_RUNS=10 (runs at 100 and 1,000 jobs, and repeat visits; at 10,000 jobs half) BENCH_PORT=4390
-#   BENCH_ONLY=startup (first load, startup and render only) or updates (the update counts only)
+#   BENCH_ONLY=startup (first load, startup and render only), updates (the update counts only) or
+#   triage (the triage views only; the other sections kept from the last full run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
