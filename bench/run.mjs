@@ -361,7 +361,7 @@ const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
 const lines = [
   `# Benchmarks`, '',
-  `Latest run: ${results.date}${results.fullRun ? ` (\`BENCH_ONLY=${results.partial}\`: first load and that section from it; startup, render, repeat visits, updates and network from the full run of ${results.fullRun})` : ''}. Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB; Chromium ${results.machine.chromium} headless; Node ${results.machine.node}. Absolute times on this shared machine are noise: read the ratios to the plain-JS baseline (bench/baseline.js), measured in the same run, interleaved. Produced by \`scripts/bench.sh\`; raw figures in \`bench/results.json\`.`, '',
+  `Latest run: ${results.date}${results.fullRun ? ` (\`BENCH_ONLY=${results.partial}\`: the first load and that section from this run, the others from earlier runs; the last full run: ${results.fullRun})` : ''}. Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB; Chromium ${results.machine.chromium} headless; Node ${results.machine.node}. Absolute times on this shared machine are noise: read the ratios to the plain-JS baseline (bench/baseline.js), measured in the same run, interleaved. Produced by \`scripts/bench.sh\`; raw figures in \`bench/results.json\`.`, '',
   '## First load (what the first view fetches)', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|',
   ...results.firstLoad.files.map((f) => `| ${f.name.replace(/-[0-9a-f]{16}/, '-<hash>')} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`),
   `| **total** | ${kb(results.firstLoad.total.raw)} | **${kb(results.firstLoad.total.gzip)}** | ${kb(results.firstLoad.total.brotli)} |`, '',
@@ -392,7 +392,7 @@ const lines = [
   ] : []),
   ...(results.gateway ? [
     '## basiq-gateway under load', '',
-    `\`cargo run --release -p basiq-gateway --example load\`: ${results.gateway.requests.toLocaleString('en')} requests for one job (the app's polling call), ${results.gateway.concurrency} at a time, through the gateway to the mock, both on 127.0.0.1 in one process (the mock, one thread per request, is the slower of the two).`, '',
+    `\`cargo run --release -p basiq-gateway --example load\`: ${results.gateway.requests.toLocaleString('en')} requests for one job (the app's polling call), ${results.gateway.concurrency} at a time, through the gateway to the mock, both on 127.0.0.1 in one process on this machine's 2 cores. The gateway sends at most 64 calls to Basiq at once (\`--upstream-concurrency\`), so the other requests wait their turn and the latencies include that wait; one token serves the whole run.`, '',
     '| requests | concurrent | seconds | throughput | p50 | p90 | p99 | max | errors | tokens minted |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     `| ${results.gateway.requests.toLocaleString('en')} | ${results.gateway.concurrency} | ${results.gateway.seconds} | ${Math.round(results.gateway.throughput).toLocaleString('en')}/s | ${results.gateway.p50} ms | ${results.gateway.p90} ms | ${results.gateway.p99} ms | ${results.gateway.max} ms | ${results.gateway.errors} | ${results.gateway.tokens_minted} |`, '',
   ] : []),

@@ -4,13 +4,19 @@
 # bench/results.json and BENCHMARKS.md. It prints figures; it is not a test.
 #   BENCH_RUNS=10 (runs at 100 and 1,000 jobs, and repeat visits; at 10,000 jobs half) BENCH_PORT=4390
 #   BENCH_ONLY=startup (first load, startup and render only), updates (the update counts only) or
-#   triage (the triage views only; the other sections kept from the last full run)
+#   triage or gateway (that section only; the others kept from the last full run). The gateway's
+#   load run (basiq-gateway/examples/load.rs) comes first, before the browser is started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 source scripts/env.sh
 trunk build --release --offline
 cargo build -p mock-basiq --release --quiet
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = gateway ]; then
+  GATEWAY_RESULT=$(cargo run --release --quiet -p basiq-gateway --example load -- 20000 200 | grep '^GATEWAY ')
+  echo "$GATEWAY_RESULT"
+  export GATEWAY_RESULT
+fi
 site=$(mktemp -d)
 cp -r dist/. "$site"/
 cp bench/baseline.html bench/baseline.js "$site"/

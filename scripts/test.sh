@@ -43,7 +43,7 @@ cargo clippy -p basiq-job-history --target wasm32-unknown-unknown --all-targets 
 echo "lint: clean (fmt, clippy host, clippy wasm32)"
 
 section "supply chain"
-cargo deny --offline check --hide-inclusion-graph licenses bans sources
+cargo deny --workspace --offline check --hide-inclusion-graph licenses bans sources
 echo "supply chain: licences, bans and sources clean (deny.toml)"
 
 run_level "host unit tests" cargo test --workspace
@@ -51,8 +51,9 @@ run_level "host unit tests" cargo test --workspace
 section "fuzz"
 scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 
-# The browser tests talk to a mock Basiq server over real HTTP.
-cargo build -p mock-basiq --quiet
+# The browser tests talk to a mock Basiq server over real HTTP; the end-to-end tests also run
+# basiq-gateway in front of one.
+cargo build -p mock-basiq -p basiq-gateway --quiet
 mock_port=4012
 target/debug/mock-basiq --port "$mock_port" > "$logs/mock.log" 2>&1 &
 mock_pid=$!

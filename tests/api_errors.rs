@@ -102,3 +102,27 @@ fn a_proxy_html_page_still_gets_a_status_specific_error() {
     );
     assert_eq!(error.to_string(), "Server error (HTTP 502)");
 }
+
+#[test]
+fn the_gateway_s_refusal_is_named_as_such_not_as_a_token_scope() {
+    let body = r#"{"type":"list","correlationId":"gateway-3","data":[{"type":"error","code":"gateway-refused","title":"Refused by the gateway","detail":"You may not see this user's jobs.","source":null}]}"#;
+    let refused = ApiError::from_response(403, body, None);
+    assert!(
+        matches!(refused, ApiError::Forbidden(Some(_))),
+        "{refused:?}"
+    );
+    assert_eq!(
+        refused.words(),
+        (
+            "Refused by the gateway".into(),
+            "You may not see this user's jobs.".into()
+        )
+    );
+    assert!(!refused.is_retryable());
+    let scope = r#"{"type":"list","data":[{"type":"error","code":"forbidden-access","title":"Forbidden Access","detail":"Access to this resource is forbidden."}]}"#;
+    let scope = ApiError::from_response(403, scope, None);
+    assert_eq!(
+        scope.headline(),
+        "Access forbidden: the token's scope is too low"
+    );
+}

@@ -94,6 +94,44 @@ fn paged(
     json!({"type": "list", "size": total, "data": data, "links": links})
 }
 
+/// `POST /token`: a token, after checking the request as Basiq does when an API key is set.
+fn mint(state: &mut State, request: &Incoming) -> Reply {
+    if let Some(key) = &state.api_key {
+        if request.basiq_version.as_deref() != Some("3.0") {
+            return error(
+                400,
+                "parameter-not-valid",
+                "Parameter value is not valid",
+                "basiq-version header is missing or not valid.",
+                Some("basiq-version"),
+            );
+        }
+        if request.authorization.as_deref() != Some(&format!("Basic {key}")) {
+            return error(
+                404,
+                "resource-not-found",
+                "Requested resource is not found.",
+                "Unable to authenticate with provided API key.",
+                None,
+            );
+        }
+        if !request
+            .body
+            .split('&')
+            .any(|pair| pair == "scope=SERVER_ACCESS")
+        {
+            return error(
+                400,
+                "parameter-not-valid",
+                "Parameter value is not valid",
+                "scope is missing or not valid.",
+                Some("scope"),
+            );
+        }
+    }
+    Reply::json(200, &state.issue_token())
+}
+
 /// Answers an API request (the path already has the prefix removed).
 pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
@@ -107,7 +145,7 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
             .header("Access-Control-Max-Age", "600");
     }
     if (&request.method, segments.as_slice()) == (&Method::Post, ["token"].as_slice()) {
-        return Reply::json(200, &state.issue_token());
+        return mint(state, request);
     }
     if let Err(fault) = state.check_token(request.authorization.as_deref()) {
         let fault = Fault::parse(fault).expect("known fault");

@@ -9,7 +9,8 @@
 //! - `POST /__mock/jobs` `{"bulk": 5000}` adds that many settled jobs to the list; `"extra":
 //!   […]` lists those items after the jobs as they are (unreadable ones included);
 //!   `"pageSize": 100` pages the list, newest first, with `links.next` and the total in `size`.
-//! - `POST /__mock/auth` `{"requireToken": true, "tokenTtl": 60}` demands tokens from `/token`.
+//! - `POST /__mock/auth` `{"requireToken": true, "tokenTtl": 60}` demands tokens from `/token`;
+//!   with `"apiKey": "…"`, `/token` checks the key, `basiq-version` and the scope as Basiq does.
 //! - `PUT /__mock/config` (any text) is served as the app's `config.json`; `DELETE` removes it.
 //! - `POST /__mock/reset` forgets everything and restarts the demo.
 
@@ -89,6 +90,10 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
                 .get("tokenTtl")
                 .and_then(Value::as_i64)
                 .unwrap_or(3600);
+            state.api_key = value
+                .get("apiKey")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
             ok()
         }),
         (Method::Put, "/config") => {

@@ -14,6 +14,8 @@ pub struct Incoming {
     pub authorization: Option<String>,
     /// The `Origin` header.
     pub origin: Option<String>,
+    /// The `basiq-version` header (`/token` requires `3.0`).
+    pub basiq_version: Option<String>,
     /// The body as text.
     pub body: String,
 }
@@ -29,6 +31,7 @@ impl Incoming {
                 .map(|h| h.value.as_str().to_owned())
         };
         let (authorization, origin) = (header("Authorization"), header("Origin"));
+        let basiq_version = header("basiq-version");
         let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
         let (path, query) = (path.to_owned(), query.to_owned());
         let mut body = String::new();
@@ -39,6 +42,7 @@ impl Incoming {
             query,
             authorization,
             origin,
+            basiq_version,
             body,
         }
     }

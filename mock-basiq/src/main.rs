@@ -1,197 +1,20 @@
-//! A mock Basiq API and static file server on 127.0.0.1, for development and end-to-end tests.
-//!
-//! ```text
-//! mock-basiq [--port 4010] [--static DIR [--config FILE]] [--base /sub/path/] [--api-prefix /basiq]
-//!            [--jobs N] [--token-ttl SECONDS] [--require-token] [--fault MATCH=FAULT]...
-//! ```
-//! The API serves the demo's jobs (the same the app shows offline), progressing in real time,
-//! under `--api-prefix` (default `/`, or `/basiq` when `--static` is given, so the app and the
-//! API share one origin as behind an integrator's proxy). `--static` serves a built `dist/`
-//! under `--base` with a single-page-app fallback, and `--config FILE` as its `config.json`.
-//! Faults, the clock and the config are steered through `/__mock/…` (see `control.rs`).
-
-mod api;
-mod control;
-mod faults;
-mod http;
-mod state;
-mod static_files;
-
-use http::{Incoming, Reply};
-use serde_json::json;
-use state::State;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-
-/// Command-line options.
-struct Options {
-    port: u16,
-    static_dir: Option<PathBuf>,
-    config: Option<PathBuf>,
-    csp: Option<String>,
-    base: String,
-    api_prefix: Option<String>,
-    bulk: u64,
-    token_ttl: i64,
-    require_token: bool,
-    faults: Vec<faults::Rule>,
-}
-
-const USAGE: &str = "usage: mock-basiq [--port 4010] [--static DIR] [--config FILE] [--csp POLICY] [--base /sub/path/] [--api-prefix /basiq] \
-[--jobs N] [--token-ttl SECONDS] [--require-token] [--fault MATCH=FAULT]...";
-
-fn parse_args() -> Result<Options, String> {
-    let mut o = Options {
-        port: 4010,
-        static_dir: None,
-        config: None,
-        csp: None,
-        base: "/".into(),
-        api_prefix: None,
-        bulk: 0,
-        token_ttl: 3600,
-        require_token: false,
-        faults: Vec::new(),
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        let mut value = || args.next().ok_or(format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--port" => o.port = value()?.parse().map_err(|e| format!("--port: {e}"))?,
-            "--static" => o.static_dir = Some(PathBuf::from(value()?)),
-            "--config" => o.config = Some(PathBuf::from(value()?)),
-            "--csp" => o.csp = Some(value()?),
-            "--base" => o.base = static_files::normalise_base(&value()?),
-            "--api-prefix" => o.api_prefix = Some(static_files::normalise_base(&value()?)),
-            "--jobs" => o.bulk = value()?.parse().map_err(|e| format!("--jobs: {e}"))?,
-            "--token-ttl" => {
-                o.token_ttl = value()?.parse().map_err(|e| format!("--token-ttl: {e}"))?
-            }
-            "--require-token" => o.require_token = true,
-            "--fault" => o.faults.push(faults::Rule::from_arg(&value()?)?),
-            "--help" | "-h" => return Err(String::new()),
-            other => return Err(format!("unknown option {other}")),
-        }
-    }
-    Ok(o)
-}
-
-/// Answers an API request: logs it, applies any fault, adds CORS headers.
-fn api_reply(state: &Mutex<State>, request: &Incoming, path: &str) -> Reply {
-    let fault = {
-        let mut state = state.lock().expect("state lock");
-        let url = if request.query.is_empty() {
-            request.path.clone()
-        } else {
-            format!("{}?{}", request.path, request.query)
-        };
-        state
-            .requests
-            .push(json!({"method": request.method.as_str(), "url": url,
-            "authorization": request.authorization.is_some(), "origin": request.origin}));
-        if request.method == tiny_http::Method::Options {
-            None
-        } else {
-            faults::take(&mut state.faults, path)
-        }
-    };
-    if let Some(wait) = fault.as_ref().and_then(faults::Fault::delay) {
-        std::thread::sleep(wait);
-    }
-    let normal = || api::handle(&mut state.lock().expect("state lock"), request, path);
-    let reply = match fault {
-        Some(fault) => fault.reply(normal).unwrap_or_else(normal),
-        None => normal(),
-    };
-    api::cors(reply, request.origin.as_deref())
-}
+//! `mock-basiq`: parses the options and serves until the process is stopped (see the library).
 
 fn main() {
-    let options = parse_args().unwrap_or_else(|message| {
+    let options = mock_basiq::parse_args(std::env::args().skip(1)).unwrap_or_else(|message| {
         if !message.is_empty() {
             eprintln!("mock-basiq: {message}");
         }
-        eprintln!("{USAGE}");
+        eprintln!("{}", mock_basiq::USAGE);
         std::process::exit(2);
     });
-    let server = tiny_http::Server::http(("127.0.0.1", options.port)).unwrap_or_else(|e| {
-        eprintln!(
-            "mock-basiq: cannot listen on 127.0.0.1:{}: {e}",
-            options.port
-        );
-        std::process::exit(1);
-    });
-    let prefix = options.api_prefix.clone().unwrap_or_else(|| {
-        if options.static_dir.is_some() {
-            "/basiq/".into()
-        } else {
-            "/".into()
+    match mock_basiq::start(options) {
+        Ok(running) => {
+            let _ = running.thread.join();
         }
-    });
-    let site = options
-        .static_dir
-        .map(|dir| Arc::new(static_files::Site::new(dir, options.base.clone())));
-    let mut initial = State::new(
-        options.bulk,
-        options.token_ttl,
-        options.require_token,
-        options.faults,
-    );
-    if let Some(path) = &options.config {
-        initial.config = Some(std::fs::read_to_string(path).unwrap_or_else(|e| {
-            eprintln!("mock-basiq: cannot read {}: {e}", path.display());
+        Err(message) => {
+            eprintln!("mock-basiq: {message}");
             std::process::exit(1);
-        }));
-    }
-    let state = Arc::new(Mutex::new(initial));
-    let config_path: Arc<str> = format!("{}config.json", options.base).into();
-    let csp: Arc<Option<String>> = Arc::new(options.csp.clone());
-    let prefix: Arc<str> = prefix.into();
-    println!(
-        "mock-basiq: API on http://127.0.0.1:{}{prefix}",
-        options.port
-    );
-    if site.is_some() {
-        println!(
-            "mock-basiq: app on http://127.0.0.1:{}{}",
-            options.port, options.base
-        );
-    }
-    for mut request in server.incoming_requests() {
-        let (site, state, prefix) = (site.clone(), state.clone(), prefix.clone());
-        let (config_path, csp) = (config_path.clone(), csp.clone());
-        std::thread::spawn(move || {
-            let incoming = Incoming::read(&mut request);
-            let path = incoming.path.clone();
-            let reply = if let Some(rest) = path.strip_prefix("/__mock") {
-                let reply =
-                    control::handle(&mut state.lock().expect("state lock"), &incoming, rest);
-                api::cors(reply, incoming.origin.as_deref())
-            } else if let Some(rest) = path
-                .strip_prefix(&*prefix)
-                .or((path == prefix.trim_end_matches('/')).then_some(""))
-            {
-                api_reply(&state, &incoming, &format!("/{rest}"))
-            } else if let Some(config) = (path == *config_path)
-                .then(|| state.lock().expect("state lock").config.clone())
-                .flatten()
-            {
-                Reply::bytes(200, "application/json", config.into_bytes())
-                    .header("Cache-Control", "no-cache")
-                    .header("Access-Control-Allow-Origin", "*")
-            } else {
-                let reply = match &site {
-                    Some(site) => site.respond(&incoming.method, request.url()),
-                    None => Reply::text(404, "not found"),
-                }
-                // Readable from any origin, as a CDN serves it: a host page may mount the app.
-                .header("Access-Control-Allow-Origin", "*");
-                match csp.as_deref() {
-                    Some(policy) => reply.header("Content-Security-Policy", policy),
-                    None => reply,
-                }
-            };
-            http::send(request, reply);
-        });
+        }
     }
 }

@@ -36,6 +36,9 @@ pub struct State {
     bulk_made: Option<BulkJobs>,
     pub token_ttl: i64,
     pub require_token: bool,
+    /// Set by `POST /__mock/auth {"apiKey": …}`: `/token` then checks its request as Basiq
+    /// does (API.md §2.1): the key, `basiq-version: 3.0` and `scope=SERVER_ACCESS`.
+    pub api_key: Option<String>,
     pub tokens: Vec<(String, DateTime<Utc>)>,
     pub refreshes: Vec<Refresh>,
     pub faults: Vec<Rule>,
@@ -61,6 +64,7 @@ impl State {
             bulk_made: None,
             token_ttl,
             require_token,
+            api_key: None,
             tokens: Vec::new(),
             refreshes: Vec::new(),
             faults,

@@ -44,6 +44,11 @@ impl BasiqError {
     }
 }
 
+/// The code of basiq-gateway's own 403s: the signed-in identity may not see that user, or the
+/// gateway is read-only (its detail says which). Basiq's `forbidden-access` means a token's
+/// scope is too low.
+pub const GATEWAY_REFUSED: &str = "gateway-refused";
+
 /// Everything that can go wrong talking to the API.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
@@ -150,6 +155,9 @@ impl ApiError {
             Self::Timeout(limit) => format!("No answer within {} s", limit.as_secs()),
             Self::TokenExpired(_) => "The access token has expired".into(),
             Self::Unauthorized(_) => "Not authorised for this user or resource".into(),
+            Self::Forbidden(Some(e)) if e.code == GATEWAY_REFUSED => {
+                "Refused by the gateway".into()
+            }
             Self::Forbidden(_) => "Access forbidden: the token's scope is too low".into(),
             Self::NotFound(_) => "Not found (a job is kept for 7 days)".into(),
             Self::BadRequest(_) => "The request was rejected as invalid".into(),
