@@ -12,6 +12,7 @@ pub mod paging;
 pub mod parse;
 pub mod parse_list;
 pub mod playbook;
+pub mod refresh;
 pub mod status;
 pub mod step;
 pub mod summary;
@@ -28,6 +29,7 @@ pub use institution::{Institution, InstitutionStatus, parse_institution, parse_i
 pub use job::{Job, JobKind, JobSource, Stamp};
 pub use parse::{ParseError, parse_job, parse_job_references, parse_job_text, parse_json};
 pub use parse_list::{ItemProblem, JobPage, parse_job_list, parse_job_list_text};
+pub use refresh::{RefreshTarget, refresh_placeholder, refresh_question, refresh_started};
 pub use status::{CardStatus, derive_status};
 pub use step::{LinkResult, MfaPrompt, Step, StepError, StepResult, StepStatus};
 pub use summary::{RangeSummary, summarize};

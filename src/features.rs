@@ -1,5 +1,6 @@
 //! The app's features, each a folder of small components.
 
+pub mod actions;
 pub mod detail;
 pub mod embed;
 pub mod history;

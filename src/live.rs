@@ -1,15 +1,17 @@
 //! Reactive state that changes by itself: the ticking clock, the live job history, the live job
-//! of the detail view and the banks' names and status, each taking the backend, poll policy and
+//! of the detail view, the banks' names and status, and refreshes started from the UI, each taking the backend, poll policy and
 //! clock the app provided.
 
 mod context;
 pub mod institutions;
+pub mod refresher;
 pub mod use_clock;
 pub mod use_job;
 pub mod use_job_history;
 
 pub use context::{api_base, expect_clock, provide_live};
 pub use institutions::{Institutions, use_institution};
+pub use refresher::{RefreshState, Refresher, provide_refresher, use_refresher};
 pub use use_clock::{Clock, use_clock};
 pub use use_job::{LiveJob, use_job};
 pub use use_job_history::{JobHistory, JobRow, use_job_history};

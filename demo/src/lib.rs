@@ -5,10 +5,12 @@
 //! would return at that moment.
 
 mod banks;
+mod refreshes;
 mod script;
 
 pub use banks::{institution, institution_of};
 use chrono::{DateTime, Utc};
+pub use refreshes::{RUNNING_FOR, Refreshes, Started};
 use script::{Ending, FAST, LIVE, MFA, REPORT, SLOW, Script, id};
 use serde_json::{Value, json};
 

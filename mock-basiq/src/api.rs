@@ -219,11 +219,13 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
             ),
         },
         (Method::Post, ["users", user, "connections", connection, "refresh"]) => {
-            let Some(user) = DEMO_USERS.iter().find(|known| *known == user) else {
-                return not_found();
-            };
-            let (id, new) = state.refresh(user, connection);
-            Reply::json(if new { 202 } else { 200 }, &reference(&id))
+            match state.refresh(user, connection) {
+                Some(started) => Reply::json(
+                    if started.new { 202 } else { 200 },
+                    &reference(&started.job_id),
+                ),
+                None => not_found(),
+            }
         }
         (Method::Post, ["users", user, "connections", "refresh"]) => {
             let Some(user) = DEMO_USERS.iter().find(|known| *known == user) else {
@@ -238,7 +240,8 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
             connections.dedup();
             let data: Vec<Value> = connections
                 .iter()
-                .map(|c| reference(&state.refresh(user, c).0))
+                .filter_map(|c| state.refresh(user, c))
+                .map(|started| reference(&started.job_id))
                 .collect();
             Reply::json(202, &json!({"type": "list", "data": data}))
         }

@@ -2,19 +2,10 @@
 //! tokens it issued, fault rules and the log of requests.
 
 use crate::faults::Rule;
-use basiq_demo::{bulk_jobs, demo_jobs, job_id, refresh_job};
+use basiq_demo::{Refreshes, Started, bulk_jobs, demo_jobs};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 use std::time::SystemTime;
-
-/// A refresh started through the API.
-pub struct Refresh {
-    pub seq: u64,
-    pub user: &'static str,
-    pub connection: String,
-    pub started: DateTime<Utc>,
-    pub fails: bool,
-}
 
 /// The settled bulk jobs made for a count and a start, with their JSON texts.
 struct BulkJobs {
@@ -40,7 +31,7 @@ pub struct State {
     /// does (API.md §2.1): the key, `basiq-version: 3.0` and `scope=SERVER_ACCESS`.
     pub api_key: Option<String>,
     pub tokens: Vec<(String, DateTime<Utc>)>,
-    pub refreshes: Vec<Refresh>,
+    pub refreshes: Refreshes,
     pub faults: Vec<Rule>,
     pub requests: Vec<Value>,
     /// The `config.json` served beside the app, if any (else the static folder's, or 404).
@@ -66,7 +57,7 @@ impl State {
             require_token,
             api_key: None,
             tokens: Vec::new(),
-            refreshes: Vec::new(),
+            refreshes: Refreshes::default(),
             faults,
             requests: Vec::new(),
             config: None,
@@ -128,11 +119,7 @@ impl State {
     /// The demo's jobs and the refreshes' jobs, as they are now.
     fn live_jobs(&self) -> (Vec<Value>, Vec<Value>) {
         let now = self.now();
-        let refreshes = self
-            .refreshes
-            .iter()
-            .map(|r| refresh_job(r.seq, r.user, &r.connection, r.fails, r.started, now));
-        (demo_jobs(self.started, now), refreshes.collect())
+        (demo_jobs(self.started, now), self.refreshes.jobs(now))
     }
 
     /// The settled bulk jobs with their texts, made when `bulk` or `started` changed.
@@ -156,25 +143,11 @@ impl State {
         self.bulk_made.as_ref().map_or(&[], |made| &made.jobs)
     }
 
-    /// Starts a refresh of a connection, or returns the one still running (and whether it is new).
-    pub fn refresh(&mut self, user: &'static str, connection: &str) -> (String, bool) {
+    /// Starts a refresh of a connection, or returns the one still running; `None` for a user
+    /// the demo does not know.
+    pub fn refresh(&mut self, user: &str, connection: &str) -> Option<Started> {
         let now = self.now();
-        let running = self.refreshes.iter().find(|r| {
-            r.user == user && r.connection == connection && now - r.started < TimeDelta::seconds(20)
-        });
-        if let Some(running) = running {
-            return (job_id(running.seq), false);
-        }
-        let seq = 500_000 + self.refreshes.len() as u64;
-        let fails = self.refreshes.len() % 3 == 2;
-        self.refreshes.push(Refresh {
-            seq,
-            user,
-            connection: connection.to_owned(),
-            started: now,
-            fails,
-        });
-        (job_id(seq), true)
+        self.refreshes.start(user, connection, now)
     }
 
     /// Issues a token.

@@ -7,10 +7,11 @@ use crate::domain::{
     Institution, ItemProblem, Job, JobPage, parse_institution, parse_job, parse_job_list,
 };
 use crate::platform;
-use basiq_demo::{DEMO_USER_ID, demo_jobs, institution, job_list};
+use basiq_demo::{DEMO_USER_ID, Refreshes, demo_jobs, institution, job_list};
 use chrono::{DateTime, Utc};
 use futures::future::join_all;
 use serde_json::Value;
+use std::sync::{Arc, Mutex};
 
 /// Which jobs a view shows: a user's (optionally one connection's), or a given set of jobs
 /// (the Consent UI's `?jobIds=`).
@@ -27,11 +28,38 @@ pub enum JobScope {
     Jobs(Vec<String>),
 }
 
+/// The built-in demo: its jobs, from the moment it started, and the refreshes started in it.
+#[derive(Clone)]
+pub struct Demo {
+    started: DateTime<Utc>,
+    refreshes: Arc<Mutex<Refreshes>>,
+}
+
+impl Demo {
+    /// Every job of the demo as it is now, refreshes included.
+    fn jobs(&self) -> Vec<Value> {
+        let now = platform::now();
+        let mut jobs = demo_jobs(self.started, now);
+        jobs.extend(self.refreshes.lock().expect("demo refreshes").jobs(now));
+        jobs
+    }
+}
+
+/// A refresh's answer: the job to track, and whether it was already running (Basiq's 200)
+/// rather than new (202).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefreshStarted {
+    /// The refresh job's id.
+    pub job_id: String,
+    /// Whether a refresh of the connection was already running (this is its job).
+    pub already_running: bool,
+}
+
 /// Where jobs come from.
 #[derive(Clone)]
 pub enum Backend {
-    /// The built-in demo, started at the given moment.
-    Demo(DateTime<Utc>),
+    /// The built-in demo.
+    Demo(Demo),
     /// A Basiq API (or a same-origin proxy).
     Http(HttpClient),
 }
@@ -39,7 +67,10 @@ pub enum Backend {
 impl Backend {
     /// The demo, starting now.
     pub fn demo() -> Self {
-        Self::Demo(platform::now())
+        Self::Demo(Demo {
+            started: platform::now(),
+            refreshes: Arc::default(),
+        })
     }
 
     /// The API base URL requests go to (Basiq's host for the demo).
@@ -58,9 +89,8 @@ impl Backend {
     }
 
     /// Every demo user's jobs now.
-    fn demo_page(started: DateTime<Utc>) -> JobPage {
-        parse_job_list(&job_list(DEMO_USER_ID, demo_jobs(started, platform::now())))
-            .unwrap_or_default()
+    fn demo_page(demo: &Demo) -> JobPage {
+        parse_job_list(&job_list(DEMO_USER_ID, demo.jobs())).unwrap_or_default()
     }
 
     /// A user's jobs, optionally one connection's: the first page.
@@ -70,8 +100,8 @@ impl Backend {
         connection_id: Option<&str>,
     ) -> Result<JobPage, ApiError> {
         match self {
-            Self::Demo(started) => {
-                let mut page = Self::demo_page(*started);
+            Self::Demo(demo) => {
+                let mut page = Self::demo_page(demo);
                 page.jobs.retain(|job| {
                     connection_id.is_none_or(|c| job.connection_id() == Some(c))
                         && job.user_id().unwrap_or(DEMO_USER_ID) == user_id
@@ -135,7 +165,8 @@ impl Backend {
     pub async fn get_job(&self, job_id: &str) -> Result<Job, ApiError> {
         match self {
             // One job as `GET /jobs/{id}` gives it: with its text, for the raw JSON view.
-            Self::Demo(started) => demo_jobs(*started, platform::now())
+            Self::Demo(demo) => demo
+                .jobs()
                 .iter()
                 .filter(|job| job.get("id").and_then(Value::as_str) == Some(job_id))
                 .find_map(|job| parse_job(job).ok())
@@ -151,6 +182,27 @@ impl Backend {
                 .and_then(|value| parse_institution(&value, institution_id).ok())
                 .ok_or(ApiError::NotFound(None)),
             Self::Http(client) => client.get_institution(institution_id).await,
+        }
+    }
+
+    /// `POST /users/{user}/connections/{connection}/refresh`: the job to track.
+    pub async fn refresh_connection(
+        &self,
+        user_id: &str,
+        connection_id: &str,
+    ) -> Result<RefreshStarted, ApiError> {
+        match self {
+            Self::Demo(demo) => demo
+                .refreshes
+                .lock()
+                .expect("demo refreshes")
+                .start(user_id, connection_id, platform::now())
+                .map(|started| RefreshStarted {
+                    job_id: started.job_id,
+                    already_running: !started.new,
+                })
+                .ok_or(ApiError::NotFound(None)),
+            Self::Http(client) => client.refresh_connection(user_id, connection_id).await,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::answer::parse_retry_after;
 use super::answer::{body_text, parse_token_answer};
+use super::backend::RefreshStarted;
 use super::error::ApiError;
 use super::urls;
 use crate::domain::{
@@ -259,13 +260,13 @@ impl HttpClient {
     }
 
     /// `POST /users/{u}/connections/{c}/refresh`: 202 with a new job, or 200 with the job
-    /// already running. Returns its id, to poll.
+    /// already running. Returns its id, to poll, and which of the two it was.
     pub async fn refresh_connection(
         &self,
         user_id: &str,
         connection_id: &str,
-    ) -> Result<String, ApiError> {
-        let (_, body) = self
+    ) -> Result<RefreshStarted, ApiError> {
+        let (status, body) = self
             .call(
                 Method::POST,
                 &urls::refresh(&self.base, user_id, connection_id),
@@ -273,8 +274,13 @@ impl HttpClient {
             .await?;
         let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
         let ids = parse_job_references(&value).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        ids.into_iter()
+        let job_id = ids
+            .into_iter()
             .next()
-            .ok_or_else(|| ApiError::Malformed("the refresh answer names no job".into()))
+            .ok_or_else(|| ApiError::Malformed("the refresh answer names no job".into()))?;
+        Ok(RefreshStarted {
+            job_id,
+            already_running: status == 200,
+        })
     }
 }

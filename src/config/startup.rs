@@ -27,6 +27,8 @@ pub struct Settings {
     pub theme: Theme,
     /// Host pages allowed to drive the app through `postMessage`.
     pub allowed_origins: Vec<String>,
+    /// Whether actions that change data (refresh) are hidden.
+    pub read_only: bool,
 }
 
 /// The outcome of loading the configuration.
@@ -51,6 +53,7 @@ fn from_config(config: AppConfig) -> Startup {
         poll_interval: Duration::from_millis(config.poll_interval_ms),
         theme: config.theme,
         allowed_origins: config.allowed_origins,
+        read_only: config.read_only,
     };
     Startup::Ready(
         Backend::Http(HttpClient::new(
@@ -73,6 +76,8 @@ pub fn demo() -> Startup {
         poll_interval: Duration::from_secs(2),
         theme: Theme::Auto,
         allowed_origins: Vec::new(),
+        // The demo's refreshes run in the page: nothing real changes.
+        read_only: false,
     };
     Startup::Ready(Backend::demo(), settings)
 }

@@ -66,6 +66,8 @@ pub struct ConnectionHealth {
     pub connection_id: String,
     /// The institution of its newest job that names one.
     pub institution_id: Option<String>,
+    /// The Basiq user of its newest job that names one (whose connection it is).
+    pub user_id: Option<String>,
     /// How it is doing.
     pub state: HealthState,
     /// Its newest job's id and status.
@@ -171,6 +173,10 @@ fn health_of(connection: &str, timeline: &[&Job]) -> ConnectionHealth {
             .iter()
             .rev()
             .find_map(|job| job.institution_id.clone()),
+        user_id: timeline
+            .iter()
+            .rev()
+            .find_map(|job| job.user_id().map(str::to_owned)),
         state,
         last_job: (
             newest.id.clone(),

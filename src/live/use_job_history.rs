@@ -155,6 +155,23 @@ impl JobHistory {
         }
     }
 
+    /// Shows and tracks a job a refresh started: `placeholder` (Pending) at the top until its
+    /// polls, which start now, bring the job itself. A job already shown is tracked as it is.
+    pub fn track(&self, placeholder: Job) {
+        let id = placeholder.id.clone();
+        if self
+            .rows
+            .with_untracked(|rows| rows.iter().any(|r| r.id == id))
+        {
+            return;
+        }
+        self.arrivals
+            .update(|waiting| waiting.retain(|job| job.id != id));
+        self.rows
+            .update(|rows| rows.insert(0, JobRow::new(placeholder)));
+        self.tick(platform::page_visible());
+    }
+
     /// Folds one fresh job in: its card updates in place if the data is newer, and a status
     /// change is announced. Jobs not shown are ignored.
     pub fn receive_job(&self, incoming: Job) {

@@ -242,10 +242,12 @@ async fn a_refresh_starts_a_job_once_and_it_can_be_polled() {
         .refresh_connection(DEMO_USER_ID, &connection)
         .await
         .unwrap();
+    assert!(!first.already_running, "202: a new job");
+    assert!(again.already_running, "200: the running job");
     assert_eq!(
-        first, again,
+        first.job_id, again.job_id,
         "a running refresh is returned, not duplicated"
     );
-    let job = client().get_job(&first).await.unwrap();
+    let job = client().get_job(&first.job_id).await.unwrap();
     assert_eq!(job.connection_id(), Some(connection.as_str()));
 }

@@ -2,6 +2,7 @@
 //! read back.
 #![cfg(target_arch = "wasm32")]
 
+mod actions;
 mod banks;
 mod client;
 mod job_card;

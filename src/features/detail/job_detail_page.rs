@@ -1,12 +1,15 @@
-//! `?job={jobId}`: a deep link that works for any job, listed or not, kept live while Pending.
+//! `?job={jobId}`: a deep link that works for any job, listed or not, kept live while Pending;
+//! a refresh of its connection links to the job it starts.
 
 use super::{JobHeader, RawJson, StepTimeline};
 use crate::api::error::ApiError;
 use crate::components::{ErrorNotice, PlaybookCard};
+use crate::config::Settings;
 use crate::domain::derive_status;
+use crate::features::actions::RefreshDialog;
 use crate::features::embed::{Embed, job_selected};
-use crate::live::{api_base, expect_clock, use_job};
-use crate::url::{use_list_href, use_shown_job};
+use crate::live::{api_base, expect_clock, provide_refresher, use_job};
+use crate::url::{use_detail_prefix, use_list_href, use_shown_job};
 use leptos::prelude::*;
 
 /// The detail view.
@@ -17,6 +20,11 @@ pub fn JobDetailPage() -> impl IntoView {
     let job_id = Signal::derive(move || shown.get().unwrap_or_default());
     let api_base = api_base();
     let live = use_job(job_id);
+    let settings = expect_context::<Settings>();
+    provide_refresher(settings.read_only, None);
+    let detail_prefix = use_detail_prefix();
+    let job_link =
+        Callback::new(move |id: String| format!("{}{id}", detail_prefix.get_untracked()));
 
     if let Some(embed) = use_context::<Embed>() {
         Effect::new(move |previous: Option<Option<String>>| {
@@ -52,6 +60,7 @@ pub fn JobDetailPage() -> impl IntoView {
             };
             view! {
                 <JobHeader job=job now=clock.now />
+                <RefreshDialog job_link=job_link />
                 {failure}
                 <StepTimeline steps=Signal::derive(move || job.read().steps.clone()) />
                 <RawJson job=job api_base=api_base.clone() />

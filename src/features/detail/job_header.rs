@@ -1,9 +1,10 @@
 //! The detail view's header: status, ID (copy), created, updated, duration, institution,
-//! connection and kind.
+//! connection and kind; a refresh of its connection when actions are allowed.
 
 use crate::components::{BankName, BankNotice, CopyButton, LocalTime, StatusBadge};
 use crate::domain::time::{format_duration, job_duration};
-use crate::domain::{Job, derive_status};
+use crate::domain::{Job, RefreshTarget, derive_status};
+use crate::features::actions::RefreshButton;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -30,6 +31,7 @@ pub fn JobHeader(
                 <StatusBadge status=status />
                 <h1 class="bjh-detail__id"><code>{id}</code></h1>
                 <CopyButton text=id label="Copy ID" />
+                <RefreshButton target=job.with_untracked(RefreshTarget::of) />
             </div>
             <dl class="bjh-detail__fields">
                 <div><dt>"Created"</dt><dd><LocalTime stamp=Signal::derive(move || job.read().created.clone()) now=now /></dd></div>

@@ -6,10 +6,12 @@ use super::{
     StatusReference, SummaryLine, TriageFilters, ViewTabs,
 };
 use crate::api::backend::JobScope;
+use crate::config::Settings;
 use crate::domain::{CardStatus, JobFilter, connections, summarize};
+use crate::features::actions::RefreshDialog;
 use crate::features::embed::{Embed, job_settled};
 use crate::features::triage::{FailureGroupsView, HealthView};
-use crate::live::{expect_clock, use_job_history};
+use crate::live::{expect_clock, provide_refresher, use_job_history};
 use crate::url::{HistoryMode, use_filter_href, use_history_mode, use_url_filter};
 use leptos::prelude::*;
 
@@ -29,6 +31,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         jobs => jobs,
     });
     let history = use_job_history(narrowed, Signal::derive(move || filter.with(|f| f.from)));
+    provide_refresher(expect_context::<Settings>().read_only, Some(history));
 
     if let Some(embed) = use_context::<Embed>() {
         Effect::new(move |_| {
@@ -73,6 +76,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
                 <StatusReference />
             </div>
             <LiveBar history=history clock=clock />
+            <RefreshDialog />
             <PagingBar history=history />
             <ListNotices history=history clock=clock />
             <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">

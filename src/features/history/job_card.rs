@@ -1,10 +1,12 @@
 //! One job as a card: status, ID, date, duration, kind and institution, the step strip and, for
-//! a failure, the playbook: failing step, error, cause, who acts and what to do.
+//! a failure, the playbook: failing step, error, cause, who acts and what to do; a refresh of
+//! its connection when actions are allowed.
 
 use crate::components::{BankName, CopyButton, LocalTime, PlaybookCard, StatusBadge, StepStrip};
 use crate::domain::health::ordinal;
 use crate::domain::time::{format_day_month, format_duration, job_duration};
-use crate::domain::{Job, Streak, derive_status};
+use crate::domain::{Job, RefreshTarget, Streak, derive_status};
+use crate::features::actions::RefreshButton;
 use crate::platform::viewer_offset;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -28,14 +30,22 @@ pub fn JobCard(
 ) -> impl IntoView {
     // A job's ID, kind, institution, creation and connection never change: read once, so that
     // each card costs one reactive effect per part that does change (status, duration, steps).
-    let (id, kind, bank, created, connection) = job.with_untracked(|job| {
+    let (id, kind, bank, created, connection, target) = job.with_untracked(|job| {
         let kind = job.kind.label().to_owned();
         let bank = job.institution_id.clone();
         let connection = job
             .connection_id()
             .unwrap_or("unknown connection")
             .to_owned();
-        (job.id.clone(), kind, bank, job.created.clone(), connection)
+        let target = RefreshTarget::of(job);
+        (
+            job.id.clone(),
+            kind,
+            bank,
+            job.created.clone(),
+            connection,
+            target,
+        )
     });
     let status = Signal::derive(move || derive_status(&job.read()));
     let escaped_id = Url::escape(&id);
@@ -78,6 +88,7 @@ pub fn JobCard(
                     {kind}
                     {bank.map(|id| view! { " · " <BankName id compact=true /> })}
                 </span>
+                <RefreshButton target=target />
             </header>
             <dl class="bjh-card__meta">
                 <div class="bjh-card__field">

@@ -1,11 +1,12 @@
 //! One connection's health as a table row: the connection (a link to its jobs), bank, state,
 //! last job, last success, failing since with failures in a row, the last ten results and the
-//! recommended action for its current failure.
+//! recommended action for its current failure, with a refresh when actions are allowed.
 
 use super::{ResultsStrip, stamp};
 use crate::components::{BankName, BankNotice, LocalTime};
 use crate::domain::playbook::advice;
-use crate::domain::{ConnectionHealth, HealthState};
+use crate::domain::{ConnectionHealth, HealthState, RefreshTarget};
+use crate::features::actions::RefreshButton;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -38,6 +39,11 @@ pub fn HealthRow(
         }
         _ => None,
     };
+    let target = row.user_id.clone().map(|user_id| RefreshTarget {
+        user_id,
+        connection_id: row.connection_id.clone(),
+        institution_id: row.institution_id.clone(),
+    });
     view! {
         <tr class=format!("bjh-health__row bjh-health__row--{}", state.as_str()) data-connection=row.connection_id.clone() data-state=state.as_str()>
             <th scope="row">
@@ -68,7 +74,7 @@ pub fn HealthRow(
             </td>
             <td>{failing}</td>
             <td><ResultsStrip recent=row.recent.clone() rate=rate /></td>
-            <td class="bjh-health__action">{action}</td>
+            <td class="bjh-health__action">{action} <RefreshButton target=target /></td>
         </tr>
     }
 }

@@ -1,0 +1,84 @@
+//! Refreshing a connection from the UI (API.md §3.2): what the confirmation asks, the job shown
+//! as Pending the moment Basiq names it (before its first poll), and what the outcome says.
+
+use super::job::{Job, JobKind, JobSource, Stamp};
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// The first 8 characters of an id, as the UI quotes ids in sentences.
+fn short(id: &str) -> String {
+    id.chars().take(8).collect()
+}
+
+/// The confirmation's question, naming the connection and its bank (its name when known,
+/// else its id; a job with neither says so).
+pub fn refresh_question(connection_id: &str, bank: Option<&str>) -> String {
+    let bank = bank.map_or_else(|| "an unknown bank".to_owned(), str::to_owned);
+    format!(
+        "Refresh connection {} at {bank}? Basiq fetches its accounts and transactions again; Open Banking allows 20 refreshes a day.",
+        short(connection_id)
+    )
+}
+
+/// What the UI says once Basiq named the job.
+pub fn refresh_started(job_id: &str, already_running: bool) -> String {
+    if already_running {
+        format!(
+            "A refresh was already running: job {} is tracked.",
+            short(job_id)
+        )
+    } else {
+        format!("Refresh started: job {} is Pending.", short(job_id))
+    }
+}
+
+/// The refresh job as the list shows it before its first poll: Pending (no steps yet), created
+/// now, on the connection and bank it refreshes.
+pub fn refresh_placeholder(
+    job_id: &str,
+    user_id: &str,
+    connection_id: &str,
+    institution_id: Option<String>,
+    now: DateTime<Utc>,
+) -> Job {
+    let stamp = Stamp {
+        raw: now.to_rfc3339_opts(SecondsFormat::Secs, true),
+        at: Some(now),
+    };
+    Job {
+        id: job_id.to_owned(),
+        kind: JobKind::Connection,
+        created: Some(stamp.clone()),
+        updated: Some(stamp),
+        institution_id,
+        source: Some(JobSource {
+            user_id: Some(user_id.to_owned()),
+            connection_id: Some(connection_id.to_owned()),
+        }),
+        job_status: None,
+        steps: Vec::new(),
+        raw: None,
+    }
+}
+
+/// The connection a refresh is for, and its bank (for the confirmation and the placeholder).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefreshTarget {
+    /// The Basiq user.
+    pub user_id: String,
+    /// The connection to refresh.
+    pub connection_id: String,
+    /// Its institution, when known.
+    pub institution_id: Option<String>,
+}
+
+impl RefreshTarget {
+    /// The target of `job`'s connection: `None` when the job names no user or connection
+    /// (statement uploads, reports on no connection).
+    pub fn of(job: &Job) -> Option<Self> {
+        Some(Self {
+            user_id: job.user_id()?.to_owned(),
+            connection_id: job.connection_id()?.to_owned(),
+            institution_id: job.institution_id.clone(),
+        })
+    }
+}

@@ -1,0 +1,101 @@
+//! The page's refresh confirmation: it names the connection and its bank, sends the refresh
+//! once, then says what Basiq answered (the new job, the one already running, or the error in
+//! Basiq's words) until closed.
+
+use crate::domain::{refresh_question, refresh_started};
+use crate::live::{RefreshState, use_institution, use_refresher};
+use leptos::html::Button;
+use leptos::prelude::*;
+use leptos_router::location::Url;
+
+/// The confirmation, shown while a refresh is asked, starting or just answered. `job_link`
+/// makes the link to a started job (`None`: no link, the list shows the job).
+#[component]
+pub fn RefreshDialog(
+    #[prop(optional)] job_link: Option<Callback<String, String>>,
+) -> impl IntoView {
+    let refresher = use_refresher()?;
+    let state = refresher.state;
+    let first_button = NodeRef::<Button>::new();
+    // The dialog takes the focus when it opens, so the keyboard is where the question is.
+    Effect::new(move |was_open: Option<bool>| {
+        let open = state.with(|s| matches!(s, RefreshState::Confirming(_)));
+        if open && was_open != Some(true) {
+            request_animation_frame(move || {
+                if let Some(button) = first_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+        open
+    });
+    let bank =
+        Memo::new(move |_| state.with(|s| s.target().and_then(|t| t.institution_id.clone())));
+    let body = move || {
+        let current = state.get();
+        let target = current.target()?.clone();
+        let name = use_institution(bank.get());
+        let question = move || {
+            let bank = name
+                .get()
+                .and_then(|i| i.name)
+                .or_else(|| target.institution_id.clone());
+            refresh_question(&target.connection_id, bank.as_deref())
+        };
+        let close = move |_| refresher.close();
+        let content = match current {
+            RefreshState::Idle => return None,
+            RefreshState::Confirming(_) => view! {
+                <p id="bjh-refresh-question" class="bjh-refresh-dialog__question">{question}</p>
+                <div class="bjh-refresh-dialog__buttons">
+                    <button type="button" class="bjh-button bjh-button--primary" node_ref=first_button on:click=move |_| refresher.confirm()>"Refresh"</button>
+                    <button type="button" class="bjh-button" on:click=close>"Cancel"</button>
+                </div>
+            }
+            .into_any(),
+            RefreshState::Starting(_) => view! {
+                <p id="bjh-refresh-question" class="bjh-refresh-dialog__question">{question}</p>
+                <div class="bjh-refresh-dialog__buttons">
+                    <button type="button" class="bjh-button bjh-button--primary" disabled=true aria-busy="true">"Starting…"</button>
+                </div>
+            }
+            .into_any(),
+            RefreshState::Started(_, started) => {
+                let link = job_link.map(|make| {
+                    let href = make.run(Url::escape(&started.job_id));
+                    view! { <a href=href class="bjh-refresh-dialog__job">"Open the job"</a> }
+                });
+                view! {
+                    <p id="bjh-refresh-question" class="bjh-refresh-dialog__question" data-testid="refresh-outcome" data-job-id=started.job_id.clone()>
+                        {refresh_started(&started.job_id, started.already_running)}
+                    </p>
+                    <div class="bjh-refresh-dialog__buttons">
+                        {link}
+                        <button type="button" class="bjh-button" on:click=close>"Close"</button>
+                    </div>
+                }
+                .into_any()
+            }
+            RefreshState::Failed(_, error) => {
+                let (headline, detail) = error.words();
+                view! {
+                    <p id="bjh-refresh-question" class="bjh-refresh-dialog__question" data-testid="refresh-error">
+                        <strong>{format!("The refresh did not start: {headline}")}</strong>
+                        " "
+                        <span>{detail}</span>
+                    </p>
+                    <div class="bjh-refresh-dialog__buttons">
+                        <button type="button" class="bjh-button" on:click=close>"Close"</button>
+                    </div>
+                }
+                .into_any()
+            }
+        };
+        Some(view! {
+            <div class="bjh-refresh-dialog" role="dialog" aria-labelledby="bjh-refresh-question" data-testid="refresh-dialog">
+                {content}
+            </div>
+        })
+    };
+    Some(body)
+}

@@ -1,0 +1,127 @@
+// Refreshing a connection from the UI: through basiq-gateway in front of the mock (a card's
+// refresh to a settled job, already running, a health row's, the detail's link to the new job),
+// Basiq's refusal in its own words, read-only hiding every action, and the offline demo.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { apiPort, gatewayKey, gatewayPort, upstreamPort } from './playwright.config';
+
+const gateway = `http://127.0.0.1:${gatewayPort}`;
+const upstream = `http://127.0.0.1:${upstreamPort}`;
+const mockApp = `http://127.0.0.1:${apiPort}`;
+const config = JSON.parse(readFileSync(path.join(__dirname, 'config.mock.json'), 'utf8'));
+const shot = (name: string) => path.join(__dirname, 'artifacts', name);
+
+async function control(request: APIRequestContext, origin: string, method: 'post' | 'put', what: string, data: unknown) {
+  expect((await request[method](`${origin}/__mock/${what}`, { data: JSON.stringify(data) })).ok()).toBe(true);
+}
+
+async function asAlice(page: Page) {
+  await page.setExtraHTTPHeaders({ 'x-forwarded-user': 'alice@example.com' });
+  await page.goto(gateway + '/');
+  await expect(page.locator('article.bjh-card').first()).toBeVisible();
+}
+
+test.describe('through the gateway', () => {
+  test.beforeEach(async ({ request }) => {
+    await control(request, upstream, 'post', 'reset', {});
+    await control(request, upstream, 'post', 'auth', { requireToken: true, apiKey: gatewayKey });
+  });
+
+  test('a card\'s refresh: confirmed once, shown Pending at once, tracked to Success', async ({ page, request }) => {
+    await asAlice(page);
+    const card = page.locator('article.bjh-card[data-status="success"]:has([data-testid="refresh"])').first();
+    const label = (await card.getByTestId('refresh').getAttribute('aria-label'))!;
+    const connection = label.replace('Refresh connection ', '');
+    const before = await page.locator('article.bjh-card').count();
+    await card.getByTestId('refresh').click();
+    const dialog = page.getByTestId('refresh-dialog');
+    await expect(dialog).toContainText(`Refresh connection ${connection.slice(0, 8)} at `);
+    await expect(dialog).toContainText(/at (Hooli Bank|Coastal Credit Union|Nimbus Bank|Southern Cross Savings)\?/);
+    await expect(dialog.getByRole('button', { name: 'Refresh' })).toBeFocused();
+    await page.screenshot({ path: shot('refresh-confirm.png') });
+    // Two clicks as fast as they come: one request.
+    await dialog.getByRole('button', { name: 'Refresh' }).dblclick();
+    const outcome = page.getByTestId('refresh-outcome');
+    await expect(outcome).toContainText(/Refresh started: job \w{8} is Pending\./);
+    const job = (await outcome.getAttribute('data-job-id'))!;
+    const log: { method: string; url: string }[] = await (await request.get(`${upstream}/__mock/requests`)).json();
+    expect(log.filter((r) => r.method === 'POST' && r.url.endsWith('/refresh'))).toHaveLength(1);
+    const fresh = page.locator(`article.bjh-card[data-job-id="${job}"]`);
+    await expect(fresh).toHaveAttribute('data-status', 'pending');
+    await expect(page.locator('article.bjh-card').first()).toHaveAttribute('data-job-id', job);
+    await expect(page.locator('article.bjh-card')).toHaveCount(before + 1);
+    await expect(fresh.getByTestId('refresh')).toHaveAttribute('aria-label', label);
+    await page.screenshot({ path: shot('refresh-started.png') });
+    // Asked again while it runs: Basiq's 200 names the same job, which stays the one card.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toHaveCount(0);
+    await fresh.getByTestId('refresh').click();
+    await page.getByTestId('refresh-dialog').getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.getByTestId('refresh-outcome')).toHaveText(`A refresh was already running: job ${job.slice(0, 8)} is tracked.`);
+    await expect(page.locator(`article.bjh-card[data-job-id="${job}"]`)).toHaveCount(1);
+    // The mock's job runs about 20 s; a minute on, the next poll finds it settled.
+    await control(request, upstream, 'post', 'clock', { advanceSeconds: 60 });
+    await expect(fresh).toHaveAttribute('data-status', 'success', { timeout: 20_000 });
+  });
+
+  test('a health row\'s refresh, and the detail\'s, which links to the new job', async ({ page }) => {
+    await asAlice(page);
+    await page.getByRole('link', { name: 'Connection health' }).click();
+    const row = page.locator('tr.bjh-health__row').first();
+    const connection = (await row.getAttribute('data-connection'))!;
+    await row.getByTestId('refresh').click();
+    await page.getByTestId('refresh-dialog').getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.getByTestId('refresh-outcome')).toContainText('Refresh started');
+    await page.goto(gateway + '/');
+    await page.locator('a.bjh-card__link').last().click();
+    await expect(page.locator('.bjh-detail__head')).toBeVisible();
+    await page.locator('.bjh-detail__head').getByTestId('refresh').click();
+    await page.getByTestId('refresh-dialog').getByRole('button', { name: 'Refresh' }).click();
+    // The oldest job's connection may be the one the health row just refreshed: either way, a job.
+    const outcome = page.getByTestId('refresh-outcome');
+    await expect(outcome).toContainText(/Refresh started|A refresh was already running/);
+    const job = (await outcome.getAttribute('data-job-id'))!;
+    await page.getByRole('link', { name: 'Open the job' }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]job=${job}`));
+    await expect(page.locator('.bjh-detail__head')).toHaveAttribute('data-job-id', job);
+    expect(connection.length).toBeGreaterThan(0);
+  });
+
+  test('Basiq\'s refusal is shown in its own words and the list stays as it was', async ({ page, request }) => {
+    await asAlice(page);
+    const before = await page.locator('article.bjh-card').count();
+    await control(request, upstream, 'post', 'faults', { match: '/refresh', fault: '503', times: 1 });
+    await page.locator('article.bjh-card').first().getByTestId('refresh').click();
+    await page.getByTestId('refresh-dialog').getByRole('button', { name: 'Refresh' }).click();
+    const error = page.getByTestId('refresh-error');
+    await expect(error).toContainText('The refresh did not start: The service is temporarily unavailable');
+    await expect(error).toContainText('Service is currently unavailable. Please try again later.');
+    await expect(page.locator('article.bjh-card')).toHaveCount(before);
+    await page.screenshot({ path: shot('refresh-error.png') });
+  });
+});
+
+test('read-only hides every action; the demo refreshes in the page', async ({ page, request }) => {
+  await control(request, mockApp, 'post', 'reset', {});
+  await control(request, mockApp, 'put', 'config', { ...config, readOnly: true });
+  await page.goto(mockApp + '/');
+  await expect(page.locator('article.bjh-card').first()).toBeVisible();
+  await expect(page.getByTestId('refresh')).toHaveCount(0);
+  await page.goto(mockApp + '/?view=health');
+  await expect(page.locator('tr.bjh-health__row').first()).toBeVisible();
+  await expect(page.getByTestId('refresh')).toHaveCount(0);
+  await control(request, mockApp, 'put', 'config', { ...config, readOnly: false });
+  await page.goto(mockApp + '/');
+  await expect(page.getByTestId('refresh').first()).toBeVisible();
+  // The demo (no config.json) offers refresh too, run in the page.
+  await page.goto('./');
+  await expect(page.getByText('Demo data')).toBeVisible();
+  await page.locator('article.bjh-card').first().getByTestId('refresh').click();
+  await page.getByTestId('refresh-dialog').getByRole('button', { name: 'Refresh' }).click();
+  const outcome = page.getByTestId('refresh-outcome');
+  await expect(outcome).toContainText('Refresh started');
+  const job = (await outcome.getAttribute('data-job-id'))!;
+  await expect(page.locator(`article.bjh-card[data-job-id="${job}"]`)).toHaveAttribute('data-status', 'pending');
+  await expect(page.locator(`article.bjh-card[data-job-id="${job}"]`)).toHaveAttribute('data-status', /success|failed/, { timeout: 45_000 });
+});

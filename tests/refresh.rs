@@ -1,0 +1,62 @@
+//! Refreshing a connection from the UI: the confirmation, the placeholder job, the outcome.
+#![cfg(not(target_arch = "wasm32"))]
+
+use basiq_demo::{DEMO_USER_ID, Refreshes};
+use basiq_job_history::domain::merge::supersedes;
+use basiq_job_history::domain::{
+    CardStatus, derive_status, parse_job, refresh_placeholder, refresh_question, refresh_started,
+};
+use chrono::{DateTime, TimeDelta};
+
+#[test]
+fn the_question_names_the_connection_and_its_bank() {
+    let question = refresh_question("2871f592-5412-44cd-850e-4bc47c969dc7", Some("Hooli Bank"));
+    assert!(
+        question.starts_with("Refresh connection 2871f592 at Hooli Bank?"),
+        "{question}"
+    );
+    assert!(question.contains("20 refreshes a day"));
+    let unknown = refresh_question("c1", None);
+    assert!(
+        unknown.starts_with("Refresh connection c1 at an unknown bank?"),
+        "{unknown}"
+    );
+}
+
+#[test]
+fn the_outcome_says_whether_the_job_is_new() {
+    assert_eq!(
+        refresh_started("a1b2c3d4-e5f6", false),
+        "Refresh started: job a1b2c3d4 is Pending."
+    );
+    assert_eq!(
+        refresh_started("a1b2c3d4-e5f6", true),
+        "A refresh was already running: job a1b2c3d4 is tracked."
+    );
+}
+
+#[test]
+fn the_placeholder_is_pending_on_its_connection_and_its_first_poll_replaces_it() {
+    let now = DateTime::from_timestamp(1_764_000_000, 0).unwrap();
+    let mut refreshes = Refreshes::default();
+    let started = refreshes.start(DEMO_USER_ID, "c-9", now).unwrap();
+    let placeholder = refresh_placeholder(
+        &started.job_id,
+        DEMO_USER_ID,
+        "c-9",
+        Some("AU00000".into()),
+        now,
+    );
+    assert_eq!(derive_status(&placeholder), CardStatus::Pending);
+    assert_eq!(placeholder.connection_id(), Some("c-9"));
+    assert_eq!(placeholder.user_id(), Some(DEMO_USER_ID));
+    assert_eq!(
+        placeholder.created.as_ref().unwrap().raw,
+        "2025-11-24T16:00:00Z"
+    );
+    // The job as Basiq gives it moments later supersedes the placeholder, and settles.
+    let polled = parse_job(&refreshes.jobs(now + TimeDelta::seconds(2))[0]).unwrap();
+    assert!(supersedes(&polled, &placeholder));
+    let settled = parse_job(&refreshes.jobs(now + TimeDelta::seconds(60))[0]).unwrap();
+    assert_eq!(derive_status(&settled), CardStatus::Success);
+}
