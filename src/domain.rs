@@ -29,7 +29,9 @@ pub use institution::{Institution, InstitutionStatus, parse_institution, parse_i
 pub use job::{Job, JobKind, JobSource, Stamp};
 pub use parse::{ParseError, parse_job, parse_job_references, parse_job_text, parse_json};
 pub use parse_list::{ItemProblem, JobPage, parse_job_list, parse_job_list_text};
-pub use refresh::{RefreshTarget, refresh_placeholder, refresh_question, refresh_started};
+pub use refresh::{
+    RefreshTarget, refresh_placeholder, refresh_question, refresh_started, refreshes_started,
+};
 pub use status::{CardStatus, derive_status};
 pub use step::{LinkResult, MfaPrompt, Step, StepError, StepResult, StepStatus};
 pub use summary::{RangeSummary, summarize};

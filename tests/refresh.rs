@@ -4,22 +4,36 @@
 use basiq_demo::{DEMO_USER_ID, Refreshes};
 use basiq_job_history::domain::merge::supersedes;
 use basiq_job_history::domain::{
-    CardStatus, derive_status, parse_job, refresh_placeholder, refresh_question, refresh_started,
+    CardStatus, RefreshTarget, derive_status, parse_job, refresh_placeholder, refresh_question,
+    refresh_started, refreshes_started,
 };
 use chrono::{DateTime, TimeDelta};
 
 #[test]
 fn the_question_names_the_connection_and_its_bank() {
-    let question = refresh_question("2871f592-5412-44cd-850e-4bc47c969dc7", Some("Hooli Bank"));
+    let target = |connection: &str| RefreshTarget {
+        user_id: DEMO_USER_ID.into(),
+        connection_id: Some(connection.into()),
+        institution_id: None,
+    };
+    let question = refresh_question(
+        &target("2871f592-5412-44cd-850e-4bc47c969dc7"),
+        Some("Hooli Bank"),
+    );
     assert!(
         question.starts_with("Refresh connection 2871f592 at Hooli Bank?"),
         "{question}"
     );
     assert!(question.contains("20 refreshes a day"));
-    let unknown = refresh_question("c1", None);
+    let unknown = refresh_question(&target("c1"), None);
     assert!(
         unknown.starts_with("Refresh connection c1 at an unknown bank?"),
         "{unknown}"
+    );
+    let all = refresh_question(&RefreshTarget::all_of(DEMO_USER_ID), Some("Hooli Bank"));
+    assert!(
+        all.starts_with("Refresh every connection of user a2cb616d?"),
+        "{all}"
     );
 }
 
@@ -33,6 +47,12 @@ fn the_outcome_says_whether_the_job_is_new() {
         refresh_started("a1b2c3d4-e5f6", true),
         "A refresh was already running: job a1b2c3d4 is tracked."
     );
+    assert_eq!(
+        refreshes_started(4),
+        "Refreshes started: 4 jobs are Pending."
+    );
+    assert_eq!(refreshes_started(1), "Refresh started: 1 job is Pending.");
+    assert!(refreshes_started(0).contains("no connection"));
 }
 
 #[test]
@@ -40,13 +60,12 @@ fn the_placeholder_is_pending_on_its_connection_and_its_first_poll_replaces_it()
     let now = DateTime::from_timestamp(1_764_000_000, 0).unwrap();
     let mut refreshes = Refreshes::default();
     let started = refreshes.start(DEMO_USER_ID, "c-9", now).unwrap();
-    let placeholder = refresh_placeholder(
-        &started.job_id,
-        DEMO_USER_ID,
-        "c-9",
-        Some("AU00000".into()),
-        now,
-    );
+    let target = RefreshTarget {
+        user_id: DEMO_USER_ID.into(),
+        connection_id: Some("c-9".into()),
+        institution_id: Some("AU00000".into()),
+    };
+    let placeholder = refresh_placeholder(&started.job_id, &target, now);
     assert_eq!(derive_status(&placeholder), CardStatus::Pending);
     assert_eq!(placeholder.connection_id(), Some("c-9"));
     assert_eq!(placeholder.user_id(), Some(DEMO_USER_ID));

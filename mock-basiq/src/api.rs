@@ -234,6 +234,7 @@ pub fn handle(state: &mut State, request: &Incoming, path: &str) -> Reply {
             let mut connections: Vec<String> = state
                 .jobs()
                 .iter()
+                .filter(|j| user_of(j).unwrap_or(DEMO_USER_ID) == *user)
                 .filter_map(|j| connection_of(j).map(str::to_owned))
                 .collect();
             connections.sort();

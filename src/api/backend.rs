@@ -205,4 +205,29 @@ impl Backend {
             Self::Http(client) => client.refresh_connection(user_id, connection_id).await,
         }
     }
+
+    /// `POST /users/{user}/connections/refresh`: the jobs to track, one per connection.
+    pub async fn refresh_all(&self, user_id: &str) -> Result<Vec<String>, ApiError> {
+        match self {
+            Self::Demo(demo) => {
+                let mut connections: Vec<String> = demo
+                    .jobs()
+                    .iter()
+                    .filter_map(|job| parse_job(job).ok())
+                    .filter(|job| job.user_id().unwrap_or(DEMO_USER_ID) == user_id)
+                    .filter_map(|job| job.connection_id().map(str::to_owned))
+                    .collect();
+                connections.sort();
+                connections.dedup();
+                let now = platform::now();
+                let mut refreshes = demo.refreshes.lock().expect("demo refreshes");
+                let started: Option<Vec<String>> = connections
+                    .iter()
+                    .map(|c| refreshes.start(user_id, c, now).map(|s| s.job_id))
+                    .collect();
+                started.ok_or(ApiError::NotFound(None))
+            }
+            Self::Http(client) => client.refresh_all(user_id).await,
+        }
+    }
 }

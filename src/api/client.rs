@@ -283,4 +283,13 @@ impl HttpClient {
             already_running: status == 200,
         })
     }
+
+    /// `POST /users/{u}/connections/refresh`: 202 with one job reference per connection.
+    pub async fn refresh_all(&self, user_id: &str) -> Result<Vec<String>, ApiError> {
+        let (_, body) = self
+            .call(Method::POST, &urls::refresh_all(&self.base, user_id))
+            .await?;
+        let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        parse_job_references(&value).map_err(|e| ApiError::Malformed(e.to_string()))
+    }
 }

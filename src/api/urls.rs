@@ -95,6 +95,15 @@ pub fn refresh(api_base: &str, user_id: &str, connection_id: &str) -> String {
     )
 }
 
+/// `POST {base}/users/{userId}/connections/refresh`: every connection of the user.
+pub fn refresh_all(api_base: &str, user_id: &str) -> String {
+    format!(
+        "{}/users/{}/connections/refresh",
+        base(api_base),
+        encode_component(user_id)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

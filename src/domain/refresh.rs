@@ -1,5 +1,6 @@
-//! Refreshing a connection from the UI (API.md §3.2): what the confirmation asks, the job shown
-//! as Pending the moment Basiq names it (before its first poll), and what the outcome says.
+//! Refreshing a connection, or every connection of a user, from the UI (API.md §3.2): what the
+//! confirmation asks, the job shown as Pending the moment Basiq names it (before its first
+//! poll), and what the outcome says.
 
 use super::job::{Job, JobKind, JobSource, Stamp};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -10,13 +11,28 @@ fn short(id: &str) -> String {
 }
 
 /// The confirmation's question, naming the connection and its bank (its name when known,
-/// else its id; a job with neither says so).
-pub fn refresh_question(connection_id: &str, bank: Option<&str>) -> String {
+/// else its id; a job with neither says so), or, for every connection, the user.
+pub fn refresh_question(target: &RefreshTarget, bank: Option<&str>) -> String {
+    let Some(connection_id) = &target.connection_id else {
+        return format!(
+            "Refresh every connection of user {}? Basiq fetches each one's accounts and transactions again; Open Banking allows 20 refreshes a day per connection.",
+            short(&target.user_id)
+        );
+    };
     let bank = bank.map_or_else(|| "an unknown bank".to_owned(), str::to_owned);
     format!(
         "Refresh connection {} at {bank}? Basiq fetches its accounts and transactions again; Open Banking allows 20 refreshes a day.",
         short(connection_id)
     )
+}
+
+/// What the UI says once Basiq named the jobs of a refresh of every connection.
+pub fn refreshes_started(count: usize) -> String {
+    match count {
+        0 => "Basiq started no refresh: the user has no connection to refresh.".to_owned(),
+        1 => "Refresh started: 1 job is Pending.".to_owned(),
+        n => format!("Refreshes started: {n} jobs are Pending."),
+    }
 }
 
 /// What the UI says once Basiq named the job.
@@ -33,13 +49,7 @@ pub fn refresh_started(job_id: &str, already_running: bool) -> String {
 
 /// The refresh job as the list shows it before its first poll: Pending (no steps yet), created
 /// now, on the connection and bank it refreshes.
-pub fn refresh_placeholder(
-    job_id: &str,
-    user_id: &str,
-    connection_id: &str,
-    institution_id: Option<String>,
-    now: DateTime<Utc>,
-) -> Job {
+pub fn refresh_placeholder(job_id: &str, target: &RefreshTarget, now: DateTime<Utc>) -> Job {
     let stamp = Stamp {
         raw: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         at: Some(now),
@@ -49,10 +59,10 @@ pub fn refresh_placeholder(
         kind: JobKind::Connection,
         created: Some(stamp.clone()),
         updated: Some(stamp),
-        institution_id,
+        institution_id: target.institution_id.clone(),
         source: Some(JobSource {
-            user_id: Some(user_id.to_owned()),
-            connection_id: Some(connection_id.to_owned()),
+            user_id: Some(target.user_id.clone()),
+            connection_id: target.connection_id.clone(),
         }),
         job_status: None,
         steps: Vec::new(),
@@ -65,8 +75,8 @@ pub fn refresh_placeholder(
 pub struct RefreshTarget {
     /// The Basiq user.
     pub user_id: String,
-    /// The connection to refresh.
-    pub connection_id: String,
+    /// The connection to refresh; `None`: every connection of the user.
+    pub connection_id: Option<String>,
     /// Its institution, when known.
     pub institution_id: Option<String>,
 }
@@ -77,8 +87,17 @@ impl RefreshTarget {
     pub fn of(job: &Job) -> Option<Self> {
         Some(Self {
             user_id: job.user_id()?.to_owned(),
-            connection_id: job.connection_id()?.to_owned(),
+            connection_id: Some(job.connection_id()?.to_owned()),
             institution_id: job.institution_id.clone(),
         })
+    }
+
+    /// Every connection of `user_id`.
+    pub fn all_of(user_id: &str) -> Self {
+        Self {
+            user_id: user_id.to_owned(),
+            connection_id: None,
+            institution_id: None,
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Refreshing a connection from the UI: one refresher per page, which any refresh button asks,
+//! Refreshing a connection (or all of a user's) from the UI: one refresher per page, which any refresh button asks,
 //! and one confirmation that shows where it stands. Provided only when actions are allowed
 //! (`readOnly` false), so the buttons exist only then.
 
@@ -8,6 +8,7 @@ use crate::api::backend::RefreshStarted;
 use crate::api::error::ApiError;
 use crate::domain::{RefreshTarget, refresh_placeholder};
 use crate::platform;
+use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -20,8 +21,9 @@ pub enum RefreshState {
     Confirming(RefreshTarget),
     /// Confirmed: the request is on its way (another click does nothing).
     Starting(RefreshTarget),
-    /// Basiq named the job (new, or the one already running).
-    Started(RefreshTarget, RefreshStarted),
+    /// Basiq named the jobs (one for a connection: new, or the one already running; one per
+    /// connection for all of them).
+    Started(RefreshTarget, Vec<RefreshStarted>),
     /// Basiq refused; nothing else changed.
     Failed(RefreshTarget, ApiError),
 }
@@ -63,7 +65,8 @@ impl Refresher {
     }
 
     /// Sends the refresh that the confirmation is about. A second call while it starts does
-    /// nothing. The job Basiq names is shown as Pending at once and tracked live.
+    /// nothing. Each job Basiq names is asked for once and shown at the top (Pending; the
+    /// placeholder if it cannot be had yet), then tracked live.
     pub fn confirm(&self) {
         let RefreshState::Confirming(target) = self.state.get_untracked() else {
             return;
@@ -72,19 +75,31 @@ impl Refresher {
         let (backend, _) = expect_live();
         let (state, history) = (self.state, self.history);
         spawn_local(async move {
-            let answer = backend
-                .refresh_connection(&target.user_id, &target.connection_id)
-                .await;
+            let answer = match &target.connection_id {
+                Some(connection) => backend
+                    .refresh_connection(&target.user_id, connection)
+                    .await
+                    .map(|started| vec![started]),
+                None => backend.refresh_all(&target.user_id).await.map(|ids| {
+                    let new = |job_id| RefreshStarted {
+                        job_id,
+                        already_running: false,
+                    };
+                    ids.into_iter().map(new).collect()
+                }),
+            };
             match answer {
                 Ok(started) => {
                     if let Some(history) = history {
-                        history.track(refresh_placeholder(
-                            &started.job_id,
-                            &target.user_id,
-                            &target.connection_id,
-                            target.institution_id.clone(),
-                            platform::now(),
-                        ));
+                        // Each job as Basiq has it now (a card reads its connection and bank
+                        // once); one that cannot be had yet shows as the placeholder.
+                        let fetched =
+                            join_all(started.iter().map(|job| backend.get_job(&job.job_id))).await;
+                        for (job, fetched) in started.iter().zip(fetched) {
+                            history.track(fetched.unwrap_or_else(|_| {
+                                refresh_placeholder(&job.job_id, &target, platform::now())
+                            }));
+                        }
                     }
                     state.set(RefreshState::Started(target, started));
                 }

@@ -155,10 +155,10 @@ impl JobHistory {
         }
     }
 
-    /// Shows and tracks a job a refresh started: `placeholder` (Pending) at the top until its
-    /// polls, which start now, bring the job itself. A job already shown is tracked as it is.
-    pub fn track(&self, placeholder: Job) {
-        let id = placeholder.id.clone();
+    /// Shows a job a refresh started at the top (as Basiq gave it, or a Pending placeholder
+    /// until its polls bring it) and tracks it. A job already shown is tracked as it is.
+    pub fn track(&self, job: Job) {
+        let id = job.id.clone();
         if self
             .rows
             .with_untracked(|rows| rows.iter().any(|r| r.id == id))
@@ -167,8 +167,7 @@ impl JobHistory {
         }
         self.arrivals
             .update(|waiting| waiting.retain(|job| job.id != id));
-        self.rows
-            .update(|rows| rows.insert(0, JobRow::new(placeholder)));
+        self.rows.update(|rows| rows.insert(0, JobRow::new(job)));
         self.tick(platform::page_visible());
     }
 

@@ -1,5 +1,6 @@
 // Refreshing a connection from the UI: through basiq-gateway in front of the mock (a card's
-// refresh to a settled job, already running, a health row's, the detail's link to the new job),
+// refresh to a settled job, already running, a health row's, the detail's link to the new job,
+// refresh all),
 // Basiq's refusal in its own words, read-only hiding every action, and the offline demo.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -86,6 +87,32 @@ test.describe('through the gateway', () => {
     await expect(page).toHaveURL(new RegExp(`[?&]job=${job}`));
     await expect(page.locator('.bjh-detail__head')).toHaveAttribute('data-job-id', job);
     expect(connection.length).toBeGreaterThan(0);
+  });
+
+  test('refresh all: one request, one Pending card per connection at the top', async ({ page, request }) => {
+    await asAlice(page);
+    const labels = await page.locator('article.bjh-card [data-testid="refresh"]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    const connections = new Set(labels).size;
+    expect(connections).toBeGreaterThan(1);
+    await page.getByRole('button', { name: /^Refresh every connection of user/ }).click();
+    const dialog = page.getByTestId('refresh-dialog');
+    await expect(dialog).toContainText('Refresh every connection of user a2cb616d?');
+    await dialog.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const outcome = page.getByTestId('refresh-outcome');
+    await expect(outcome).toHaveText(`Refreshes started: ${connections} jobs are Pending.`);
+    const ids = (await outcome.getAttribute('data-job-ids'))!.split(' ');
+    expect(ids).toHaveLength(connections);
+    for (const id of ids) {
+      const card = page.locator(`article.bjh-card[data-job-id="${id}"]`);
+      await expect(card).toHaveAttribute('data-status', 'pending');
+      // Each card names its connection (and so offers its own refresh) from the start.
+      expect(labels).toContain(await card.getByTestId('refresh').getAttribute('aria-label'));
+    }
+    const top = await page.locator('article.bjh-card').evaluateAll((cards) => cards.slice(0, 8).map((c) => c.getAttribute('data-job-id')));
+    expect(new Set(top.slice(0, connections))).toEqual(new Set(ids));
+    const log: { method: string; url: string }[] = await (await request.get(`${upstream}/__mock/requests`)).json();
+    expect(log.filter((r) => r.method === 'POST' && r.url.includes('/refresh'))).toHaveLength(1);
+    await page.screenshot({ path: shot('refresh-all.png') });
   });
 
   test('Basiq\'s refusal is shown in its own words and the list stays as it was', async ({ page, request }) => {

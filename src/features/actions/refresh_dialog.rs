@@ -2,7 +2,7 @@
 //! once, then says what Basiq answered (the new job, the one already running, or the error in
 //! Basiq's words) until closed.
 
-use crate::domain::{refresh_question, refresh_started};
+use crate::domain::{refresh_question, refresh_started, refreshes_started};
 use crate::live::{RefreshState, use_institution, use_refresher};
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn RefreshDialog(
                 .get()
                 .and_then(|i| i.name)
                 .or_else(|| target.institution_id.clone());
-            refresh_question(&target.connection_id, bank.as_deref())
+            refresh_question(&target, bank.as_deref())
         };
         let close = move |_| refresher.close();
         let content = match current {
@@ -60,14 +60,20 @@ pub fn RefreshDialog(
                 </div>
             }
             .into_any(),
-            RefreshState::Started(_, started) => {
-                let link = job_link.map(|make| {
-                    let href = make.run(Url::escape(&started.job_id));
+            RefreshState::Started(target, started) => {
+                let words = match (&target.connection_id, started.first()) {
+                    (Some(_), Some(one)) => refresh_started(&one.job_id, one.already_running),
+                    _ => refreshes_started(started.len()),
+                };
+                let first = started.first().map(|job| job.job_id.clone());
+                let link = job_link.zip(first.clone()).filter(|_| started.len() == 1).map(|(make, id)| {
+                    let href = make.run(Url::escape(&id));
                     view! { <a href=href class="bjh-refresh-dialog__job">"Open the job"</a> }
                 });
+                let ids = started.iter().map(|job| job.job_id.clone()).collect::<Vec<_>>().join(" ");
                 view! {
-                    <p id="bjh-refresh-question" class="bjh-refresh-dialog__question" data-testid="refresh-outcome" data-job-id=started.job_id.clone()>
-                        {refresh_started(&started.job_id, started.already_running)}
+                    <p id="bjh-refresh-question" class="bjh-refresh-dialog__question" data-testid="refresh-outcome" data-job-id=first data-job-ids=ids>
+                        {words}
                     </p>
                     <div class="bjh-refresh-dialog__buttons">
                         {link}

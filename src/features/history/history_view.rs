@@ -7,8 +7,8 @@ use super::{
 };
 use crate::api::backend::JobScope;
 use crate::config::Settings;
-use crate::domain::{CardStatus, JobFilter, connections, summarize};
-use crate::features::actions::RefreshDialog;
+use crate::domain::{CardStatus, JobFilter, RefreshTarget, connections, summarize};
+use crate::features::actions::{RefreshButton, RefreshDialog};
 use crate::features::embed::{Embed, job_settled};
 use crate::features::triage::{FailureGroupsView, HealthView};
 use crate::live::{expect_clock, provide_refresher, use_job_history};
@@ -76,6 +76,12 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
                 <StatusReference />
             </div>
             <LiveBar history=history clock=clock />
+            {move || match scope.get() {
+                JobScope::User { user, .. } => Some(view! {
+                    <div class="bjh-actions"><RefreshButton target=Some(RefreshTarget::all_of(&user)) /></div>
+                }),
+                JobScope::Jobs(_) => None,
+            }}
             <RefreshDialog />
             <PagingBar history=history />
             <ListNotices history=history clock=clock />

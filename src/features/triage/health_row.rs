@@ -41,7 +41,7 @@ pub fn HealthRow(
     };
     let target = row.user_id.clone().map(|user_id| RefreshTarget {
         user_id,
-        connection_id: row.connection_id.clone(),
+        connection_id: Some(row.connection_id.clone()),
         institution_id: row.institution_id.clone(),
     });
     view! {
