@@ -7,12 +7,13 @@
 # failure groups and connection health ~31 KB, summary, tabs, range picker, runs of failures
 # ~32 KB); 395,340 B with the banks by name and their outage marks (+12 KB); 405,612 B with
 # the visible item notice and the paged first load (+10 KB); 422,267 B with refresh from the
-# UI (issue 16: the refresher, its button and confirmation, the demo's refreshes; +17 KB).
+# UI (issue 16: the refresher, its button and confirmation, the demo's refreshes; +17 KB);
+# 430,614 B with purge and its typed confirmation (+8 KB).
 # Issue 18 sets the real target
 # (250 KB) and must win this back.
 set -euo pipefail
 dir=${1:-dist}
-budget=${SIZE_BUDGET:-431000}
+budget=${SIZE_BUDGET:-439000}
 loader=$(grep -o 'loader-[0-9a-f]*\.js' "$dir/index.html" | head -1)
 total=0
 printf '%-44s %10s %10s\n' file raw gzip

@@ -12,6 +12,7 @@ pub mod paging;
 pub mod parse;
 pub mod parse_list;
 pub mod playbook;
+pub mod purge;
 pub mod refresh;
 pub mod status;
 pub mod step;
@@ -29,6 +30,7 @@ pub use institution::{Institution, InstitutionStatus, parse_institution, parse_i
 pub use job::{Job, JobKind, JobSource, Stamp};
 pub use parse::{ParseError, parse_job, parse_job_references, parse_job_text, parse_json};
 pub use parse_list::{ItemProblem, JobPage, parse_job_list, parse_job_list_text};
+pub use purge::{purge_confirmed, purge_done, purge_question};
 pub use refresh::{
     RefreshTarget, refresh_placeholder, refresh_question, refresh_started, refreshes_started,
 };

@@ -1,9 +1,10 @@
 //! Reactive state that changes by itself: the ticking clock, the live job history, the live job
-//! of the detail view, the banks' names and status, and refreshes started from the UI, each taking the backend, poll policy and
+//! of the detail view, the banks' names and status, and refreshes and purges started from the UI, each taking the backend, poll policy and
 //! clock the app provided.
 
 mod context;
 pub mod institutions;
+pub mod purger;
 pub mod refresher;
 pub mod use_clock;
 pub mod use_job;
@@ -11,6 +12,7 @@ pub mod use_job_history;
 
 pub use context::{api_base, expect_clock, provide_live};
 pub use institutions::{Institutions, use_institution};
+pub use purger::{PurgeState, Purger, provide_purger, use_purger};
 pub use refresher::{RefreshState, Refresher, provide_refresher, use_refresher};
 pub use use_clock::{Clock, use_clock};
 pub use use_job::{LiveJob, use_job};

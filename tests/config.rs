@@ -97,3 +97,17 @@ fn consent_ui_job_ids_are_split_trimmed_and_emptied() {
     assert_eq!(split_job_ids(" a, b ,,c,"), ["a", "b", "c"]);
     assert!(split_job_ids(" , ").is_empty());
 }
+
+#[test]
+fn purge_is_allowed_only_when_asked_and_not_read_only() {
+    let config = |extra: &str| parse_config(&format!(r#"{{"apiBaseUrl": "/b"{extra}}}"#)).unwrap();
+    assert!(!config("").allow_purge);
+    assert!(
+        !config(r#", "allowPurge": true"#).allow_purge,
+        "read-only by default"
+    );
+    assert!(config(r#", "readOnly": false, "allowPurge": true"#).allow_purge);
+    assert!(!config(r#", "readOnly": false"#).allow_purge);
+    let error = parse_config(r#"{"apiBaseUrl": "/b", "allowPurge": "yes"}"#).unwrap_err();
+    assert_eq!(error.field, "allowPurge");
+}

@@ -79,3 +79,28 @@ fn the_placeholder_is_pending_on_its_connection_and_its_first_poll_replaces_it()
     let settled = parse_job(&refreshes.jobs(now + TimeDelta::seconds(60))[0]).unwrap();
     assert_eq!(derive_status(&settled), CardStatus::Success);
 }
+
+#[test]
+fn purge_warns_by_name_and_needs_the_connection_id_typed() {
+    use basiq_job_history::domain::{purge_confirmed, purge_done, purge_question};
+    let warning = purge_question("c-123", DEMO_USER_ID, Some("Hooli Bank"));
+    assert!(
+        warning.starts_with("Purge connection c-123 at Hooli Bank? This removes all of user a2cb616d's accounts and transactions from Hooli Bank"),
+        "{warning}"
+    );
+    assert!(warning.contains("cannot be undone"));
+    assert!(purge_question("c-1", "u", None).contains("at its bank?"));
+    assert!(purge_confirmed("c-123", "c-123"));
+    assert!(purge_confirmed("  c-123 ", "c-123"));
+    for wrong in ["", "c-12", "c-1234", "C-123", "c 123"] {
+        assert!(!purge_confirmed(wrong, "c-123"), "{wrong:?}");
+    }
+    assert!(!purge_confirmed("", ""));
+    let target = RefreshTarget {
+        user_id: DEMO_USER_ID.into(),
+        connection_id: Some("c-123".into()),
+        institution_id: None,
+    };
+    assert!(purge_done(&target).contains("connection c-123 is removed"));
+    assert!(purge_done(&target).contains("refresh next"));
+}

@@ -206,6 +206,19 @@ impl Backend {
         }
     }
 
+    /// `POST /users/{user}/connections/{connection}/purge`: the user's data at that
+    /// connection's bank removed; no job (the demo removes nothing).
+    pub async fn purge_connection(
+        &self,
+        user_id: &str,
+        connection_id: &str,
+    ) -> Result<(), ApiError> {
+        match self {
+            Self::Demo(_) => Ok(()),
+            Self::Http(client) => client.purge_connection(user_id, connection_id).await,
+        }
+    }
+
     /// `POST /users/{user}/connections/refresh`: the jobs to track, one per connection.
     pub async fn refresh_all(&self, user_id: &str) -> Result<Vec<String>, ApiError> {
         match self {

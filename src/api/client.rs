@@ -284,6 +284,20 @@ impl HttpClient {
         })
     }
 
+    /// `POST /users/{u}/connections/{c}/purge`: 204, no job (API.md §3.3).
+    pub async fn purge_connection(
+        &self,
+        user_id: &str,
+        connection_id: &str,
+    ) -> Result<(), ApiError> {
+        self.call(
+            Method::POST,
+            &urls::purge(&self.base, user_id, connection_id),
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// `POST /users/{u}/connections/refresh`: 202 with one job reference per connection.
     pub async fn refresh_all(&self, user_id: &str) -> Result<Vec<String>, ApiError> {
         let (_, body) = self

@@ -95,6 +95,16 @@ pub fn refresh(api_base: &str, user_id: &str, connection_id: &str) -> String {
     )
 }
 
+/// `POST {base}/users/{userId}/connections/{connectionId}/purge`.
+pub fn purge(api_base: &str, user_id: &str, connection_id: &str) -> String {
+    format!(
+        "{}/users/{}/connections/{}/purge",
+        base(api_base),
+        encode_component(user_id),
+        encode_component(connection_id)
+    )
+}
+
 /// `POST {base}/users/{userId}/connections/refresh`: every connection of the user.
 pub fn refresh_all(api_base: &str, user_id: &str) -> String {
     format!(

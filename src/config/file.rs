@@ -72,6 +72,8 @@ pub struct AppConfig {
     pub poll_interval_ms: u64,
     /// Whether actions that change data (refresh) are hidden.
     pub read_only: bool,
+    /// Whether purge is offered too (never when read-only).
+    pub allow_purge: bool,
     /// The default theme.
     pub theme: Theme,
     /// Host pages allowed to drive an embedded app.
@@ -190,6 +192,12 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
             .as_bool()
             .ok_or_else(|| wrong("readOnly", "expected true or false"))?,
     };
+    let allow_purge = match object.get("allowPurge") {
+        None | Some(Value::Null) => false,
+        Some(v) => v
+            .as_bool()
+            .ok_or_else(|| wrong("allowPurge", "expected true or false"))?,
+    };
     let theme = match optional_string(object, "theme", "theme")? {
         None => Theme::Auto,
         Some(name) => Theme::from_name(&name)
@@ -213,6 +221,7 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
         job_ids: string_list(object, "jobIds", "jobIds")?,
         poll_interval_ms,
         read_only,
+        allow_purge: allow_purge && !read_only,
         theme,
         allowed_origins,
     })

@@ -29,6 +29,8 @@ pub struct Settings {
     pub allowed_origins: Vec<String>,
     /// Whether actions that change data (refresh) are hidden.
     pub read_only: bool,
+    /// Whether purge is offered (with `readOnly` false and `allowPurge` true).
+    pub allow_purge: bool,
 }
 
 /// The outcome of loading the configuration.
@@ -54,6 +56,7 @@ fn from_config(config: AppConfig) -> Startup {
         theme: config.theme,
         allowed_origins: config.allowed_origins,
         read_only: config.read_only,
+        allow_purge: config.allow_purge,
     };
     Startup::Ready(
         Backend::Http(HttpClient::new(
@@ -78,6 +81,8 @@ pub fn demo() -> Startup {
         allowed_origins: Vec::new(),
         // The demo's refreshes run in the page: nothing real changes.
         read_only: false,
+        // Nothing is purged in the demo: it shows the typed confirmation, then says so.
+        allow_purge: true,
     };
     Startup::Ready(Backend::demo(), settings)
 }

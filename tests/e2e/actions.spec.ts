@@ -152,3 +152,41 @@ test('read-only hides every action; the demo refreshes in the page', async ({ pa
   await expect(page.locator(`article.bjh-card[data-job-id="${job}"]`)).toHaveAttribute('data-status', 'pending');
   await expect(page.locator(`article.bjh-card[data-job-id="${job}"]`)).toHaveAttribute('data-status', /success|failed/, { timeout: 45_000 });
 });
+
+test('purge only with allowPurge, and only once the connection id is typed', async ({ page, request }) => {
+  await control(request, mockApp, 'post', 'reset', {});
+  await control(request, mockApp, 'put', 'config', { ...config, readOnly: false });
+  await page.goto(mockApp + '/?view=health');
+  await expect(page.locator('tr.bjh-health__row').first()).toBeVisible();
+  await expect(page.getByTestId('refresh').first()).toBeVisible();
+  await expect(page.getByTestId('purge')).toHaveCount(0);
+  await control(request, mockApp, 'put', 'config', { ...config, readOnly: false, allowPurge: true });
+  await page.goto(mockApp + '/?view=health');
+  const row = page.locator('tr.bjh-health__row').first();
+  const connection = (await row.getAttribute('data-connection'))!;
+  await request.delete(`${mockApp}/__mock/requests`);
+  await row.getByTestId('purge').click();
+  const dialog = page.getByTestId('purge-dialog');
+  await expect(dialog).toContainText(`Purge connection ${connection} at `);
+  await expect(dialog).toContainText('cannot be undone');
+  const typed = page.getByTestId('purge-typed');
+  await expect(typed).toBeFocused();
+  const purge = dialog.getByRole('button', { name: 'Purge', exact: true });
+  await expect(purge).toBeDisabled();
+  await typed.fill(connection.slice(0, -1));
+  await expect(purge).toBeDisabled();
+  await typed.fill(connection);
+  await expect(purge).toBeEnabled();
+  await page.screenshot({ path: shot('purge-confirm.png') });
+  await purge.click();
+  await expect(page.getByTestId('purge-outcome')).toContainText(`Purged: the user's data for connection ${connection} is removed.`);
+  const log: { method: string; url: string }[] = await (await request.get(`${mockApp}/__mock/requests`)).json();
+  expect(log.filter((r) => r.method === 'POST' && r.url.endsWith(`/connections/${connection}/purge`))).toHaveLength(1);
+  // Basiq's refusal in its words.
+  await control(request, mockApp, 'post', 'faults', { match: '/purge', fault: '503', times: 1 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await row.getByTestId('purge').click();
+  await typed.fill(connection);
+  await purge.click();
+  await expect(page.getByTestId('purge-error')).toContainText('The purge did not happen: The service is temporarily unavailable');
+});

@@ -6,9 +6,9 @@ use crate::api::error::ApiError;
 use crate::components::{ErrorNotice, PlaybookCard};
 use crate::config::Settings;
 use crate::domain::derive_status;
-use crate::features::actions::RefreshDialog;
+use crate::features::actions::{PurgeDialog, RefreshDialog};
 use crate::features::embed::{Embed, job_selected};
-use crate::live::{api_base, expect_clock, provide_refresher, use_job};
+use crate::live::{api_base, expect_clock, provide_purger, provide_refresher, use_job};
 use crate::url::{use_detail_prefix, use_list_href, use_shown_job};
 use leptos::prelude::*;
 
@@ -22,6 +22,7 @@ pub fn JobDetailPage() -> impl IntoView {
     let live = use_job(job_id);
     let settings = expect_context::<Settings>();
     provide_refresher(settings.read_only, None);
+    provide_purger(settings.allow_purge);
     let detail_prefix = use_detail_prefix();
     let job_link =
         Callback::new(move |id: String| format!("{}{id}", detail_prefix.get_untracked()));
@@ -61,6 +62,7 @@ pub fn JobDetailPage() -> impl IntoView {
             view! {
                 <JobHeader job=job now=clock.now />
                 <RefreshDialog job_link=job_link />
+                <PurgeDialog />
                 {failure}
                 <StepTimeline steps=Signal::derive(move || job.read().steps.clone()) />
                 <RawJson job=job api_base=api_base.clone() />

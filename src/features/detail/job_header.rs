@@ -4,7 +4,7 @@
 use crate::components::{BankName, BankNotice, CopyButton, LocalTime, StatusBadge};
 use crate::domain::time::{format_duration, job_duration};
 use crate::domain::{Job, RefreshTarget, derive_status};
-use crate::features::actions::RefreshButton;
+use crate::features::actions::{PurgeButton, RefreshButton};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -32,6 +32,7 @@ pub fn JobHeader(
                 <h1 class="bjh-detail__id"><code>{id}</code></h1>
                 <CopyButton text=id label="Copy ID" />
                 <RefreshButton target=job.with_untracked(RefreshTarget::of) />
+                <PurgeButton target=job.with_untracked(RefreshTarget::of) />
             </div>
             <dl class="bjh-detail__fields">
                 <div><dt>"Created"</dt><dd><LocalTime stamp=Signal::derive(move || job.read().created.clone()) now=now /></dd></div>

@@ -8,10 +8,10 @@ use super::{
 use crate::api::backend::JobScope;
 use crate::config::Settings;
 use crate::domain::{CardStatus, JobFilter, RefreshTarget, connections, summarize};
-use crate::features::actions::{RefreshButton, RefreshDialog};
+use crate::features::actions::{PurgeDialog, RefreshButton, RefreshDialog};
 use crate::features::embed::{Embed, job_settled};
 use crate::features::triage::{FailureGroupsView, HealthView};
-use crate::live::{expect_clock, provide_refresher, use_job_history};
+use crate::live::{expect_clock, provide_purger, provide_refresher, use_job_history};
 use crate::url::{HistoryMode, use_filter_href, use_history_mode, use_url_filter};
 use leptos::prelude::*;
 
@@ -31,7 +31,9 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         jobs => jobs,
     });
     let history = use_job_history(narrowed, Signal::derive(move || filter.with(|f| f.from)));
-    provide_refresher(expect_context::<Settings>().read_only, Some(history));
+    let settings = expect_context::<Settings>();
+    provide_refresher(settings.read_only, Some(history));
+    provide_purger(settings.allow_purge);
 
     if let Some(embed) = use_context::<Embed>() {
         Effect::new(move |_| {
@@ -83,6 +85,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
                 JobScope::Jobs(_) => None,
             }}
             <RefreshDialog />
+            <PurgeDialog />
             <PagingBar history=history />
             <ListNotices history=history clock=clock />
             <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">

@@ -6,7 +6,7 @@ use super::{ResultsStrip, stamp};
 use crate::components::{BankName, BankNotice, LocalTime};
 use crate::domain::playbook::advice;
 use crate::domain::{ConnectionHealth, HealthState, RefreshTarget};
-use crate::features::actions::RefreshButton;
+use crate::features::actions::{PurgeButton, RefreshButton};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -74,7 +74,7 @@ pub fn HealthRow(
             </td>
             <td>{failing}</td>
             <td><ResultsStrip recent=row.recent.clone() rate=rate /></td>
-            <td class="bjh-health__action">{action} <RefreshButton target=target /></td>
+            <td class="bjh-health__action">{action} <RefreshButton target=target.clone() /> <PurgeButton target=target /></td>
         </tr>
     }
 }

@@ -1,0 +1,28 @@
+//! A "Purge" button for one connection: it opens the page's typed confirmation. Absent unless
+//! purge is allowed, and when there is no connection.
+
+use crate::domain::RefreshTarget;
+use crate::live::use_purger;
+use leptos::prelude::*;
+
+/// The button; `target` `None` (or a target for every connection) renders nothing.
+#[component]
+pub fn PurgeButton(target: Option<RefreshTarget>) -> impl IntoView {
+    let purger = use_purger()?;
+    let target = target.filter(|t| t.connection_id.is_some())?;
+    let label = format!(
+        "Purge connection {}",
+        target.connection_id.as_deref().unwrap_or_default()
+    );
+    Some(view! {
+        <button
+            type="button"
+            class="bjh-button bjh-purge"
+            aria-label=label
+            data-testid="purge"
+            on:click=move |_| purger.ask(target.clone())
+        >
+            "Purge"
+        </button>
+    })
+}

@@ -1,0 +1,110 @@
+//! The page's purge confirmation: it warns what is removed (naming the connection, its bank and
+//! the user) and sends the purge only once the connection id is typed; then it says what Basiq
+//! answered until closed.
+
+use crate::domain::{purge_confirmed, purge_done, purge_question};
+use crate::live::{PurgeState, use_institution, use_purger};
+use leptos::html::Input;
+use leptos::prelude::*;
+
+/// The typed confirmation, shown while a purge is asked, on its way or just answered.
+#[component]
+pub fn PurgeDialog() -> impl IntoView {
+    let purger = use_purger()?;
+    let state = purger.state;
+    let typed = RwSignal::new(String::new());
+    let input = NodeRef::<Input>::new();
+    Effect::new(move |was_open: Option<bool>| {
+        let open = state.with(|s| matches!(s, PurgeState::Confirming(_)));
+        if open && was_open != Some(true) {
+            typed.set(String::new());
+            request_animation_frame(move || {
+                if let Some(input) = input.get_untracked() {
+                    let _ = input.focus();
+                }
+            });
+        }
+        open
+    });
+    let bank =
+        Memo::new(move |_| state.with(|s| s.target().and_then(|t| t.institution_id.clone())));
+    let body = move || {
+        let current = state.get();
+        let target = current.target()?.clone();
+        let connection = target.connection_id.clone().unwrap_or_default();
+        let name = use_institution(bank.get());
+        let warning = {
+            let (connection, target) = (connection.clone(), target.clone());
+            move || {
+                let bank = name
+                    .get()
+                    .and_then(|i| i.name)
+                    .or_else(|| target.institution_id.clone());
+                purge_question(&connection, &target.user_id, bank.as_deref())
+            }
+        };
+        let close = move |_| purger.close();
+        let content = match current {
+            PurgeState::Idle => return None,
+            PurgeState::Confirming(_) | PurgeState::Purging(_) => {
+                let busy = matches!(current, PurgeState::Purging(_));
+                let expected = connection.clone();
+                let matches = move || purge_confirmed(&typed.read(), &expected);
+                view! {
+                    <p id="bjh-purge-question" class="bjh-refresh-dialog__question">{warning}</p>
+                    <label class="bjh-field">
+                        <span class="bjh-field__label">"Connection id"</span>
+                        <input
+                            class="bjh-field__input"
+                            node_ref=input
+                            data-testid="purge-typed"
+                            autocomplete="off"
+                            spellcheck="false"
+                            prop:value=move || typed.get()
+                            on:input=move |ev| typed.set(event_target_value(&ev))
+                        />
+                    </label>
+                    <div class="bjh-refresh-dialog__buttons">
+                        <button
+                            type="button"
+                            class="bjh-button bjh-button--danger"
+                            disabled=move || busy || !matches()
+                            on:click=move |_| purger.confirm(&typed.get_untracked())
+                        >
+                            {if busy { "Purging…" } else { "Purge" }}
+                        </button>
+                        <button type="button" class="bjh-button" disabled=busy on:click=close>"Cancel"</button>
+                    </div>
+                }
+                .into_any()
+            }
+            PurgeState::Purged(target) => view! {
+                <p id="bjh-purge-question" class="bjh-refresh-dialog__question" data-testid="purge-outcome">{purge_done(&target)}</p>
+                <div class="bjh-refresh-dialog__buttons">
+                    <button type="button" class="bjh-button" on:click=close>"Close"</button>
+                </div>
+            }
+            .into_any(),
+            PurgeState::Failed(_, error) => {
+                let (headline, detail) = error.words();
+                view! {
+                    <p id="bjh-purge-question" class="bjh-refresh-dialog__question" data-testid="purge-error">
+                        <strong>{format!("The purge did not happen: {headline}")}</strong>
+                        " "
+                        <span>{detail}</span>
+                    </p>
+                    <div class="bjh-refresh-dialog__buttons">
+                        <button type="button" class="bjh-button" on:click=close>"Close"</button>
+                    </div>
+                }
+                .into_any()
+            }
+        };
+        Some(view! {
+            <div class="bjh-refresh-dialog bjh-purge-dialog" role="dialog" aria-labelledby="bjh-purge-question" data-testid="purge-dialog">
+                {content}
+            </div>
+        })
+    };
+    Some(body)
+}
