@@ -259,3 +259,21 @@ async fn unreadable_items_are_named_without_a_click_ten_at_a_time() {
             .is_none()
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_bar_stops_saying_loading_once_an_answer_brought_no_data() {
+    let history = history();
+    let root = mount_list(history);
+    settle().await;
+    assert_eq!(updated_text(&root), "Loading…");
+    // The first answer was an error: nothing is loading any more.
+    history.loaded.set(true);
+    settle().await;
+    assert_eq!(updated_text(&root), "Not updated yet");
+}
+
+fn updated_text(root: &HtmlElement) -> String {
+    one(root, "[data-testid=last-updated]")
+        .text_content()
+        .unwrap_or_default()
+}

@@ -9,8 +9,11 @@ use leptos::prelude::*;
 /// The bar above the list.
 #[component]
 pub fn LiveBar(history: JobHistory, clock: Clock) -> impl IntoView {
+    // Loading until the first answer; an answer that brought no data (an error, said beside)
+    // leaves nothing loading.
     let updated = move || match history.last_updated.get() {
         Some(at) => format!("Updated {}", format_relative(at, clock.now.get())),
+        None if history.loaded.get() => "Not updated yet".to_owned(),
         None => "Loading…".to_owned(),
     };
     let arrivals = move || history.arrivals.with(Vec::len);
