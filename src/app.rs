@@ -7,7 +7,8 @@ use crate::features::detail::JobDetailPage;
 use crate::features::embed::{Embed, EmbedBridge};
 use crate::features::history::HistoryPage;
 use crate::features::shortcuts::KeyboardShortcuts;
-use crate::live::{provide_live, use_clock};
+use crate::features::watch::WatchNotices;
+use crate::live::{provide_live, provide_watcher, use_clock};
 use crate::platform;
 use crate::poll::PollPolicy;
 use crate::url::use_shown_job;
@@ -67,6 +68,7 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
     };
     provide_context(Embed::new(&settings.allowed_origins));
     provide_live(backend, PollPolicy::with_fast(settings.poll_interval));
+    provide_watcher();
     provide_context(settings);
     view! {
             <header class="bjh-app__bar">
@@ -80,6 +82,7 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
                 <ThemeToggle theme />
             </header>
             <main class="bjh-app__main">
+                <WatchNotices />
                 {if needs_token {
                     view! { <TokenGate on_token=move |token| on_token.run((token, None))>{routes()}</TokenGate> }.into_any()
                 } else {

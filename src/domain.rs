@@ -1,5 +1,6 @@
 //! Pure domain logic: the Basiq job model, tolerant parsing, the card-status rule, filters,
-//! triage (failure groups, connection health, the summary), the banks and time formatting.
+//! triage (failure groups, connection health, the summary), the banks, watched jobs and time
+//! formatting.
 //! Nothing here touches the browser, so all of it is tested on the host.
 
 pub mod filter;
@@ -18,6 +19,7 @@ pub mod status;
 pub mod step;
 pub mod summary;
 pub mod time;
+pub mod watch;
 
 pub use filter::{
     JobFilter, StatusCounts, TimeRange, connections, distinct_by_id, sort_newest_first,
@@ -37,3 +39,4 @@ pub use refresh::{
 pub use status::{CardStatus, derive_status};
 pub use step::{LinkResult, MfaPrompt, Step, StepError, StepResult, StepStatus};
 pub use summary::{RangeSummary, summarize};
+pub use watch::{SettledWatch, Watchlist, page_title, settled_notice};

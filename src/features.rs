@@ -6,3 +6,4 @@ pub mod embed;
 pub mod history;
 pub mod shortcuts;
 pub mod triage;
+pub mod watch;

@@ -1,6 +1,6 @@
 //! Reactive state that changes by itself: the ticking clock, the live job history, the live job
-//! of the detail view, the banks' names and status, and refreshes and purges started from the UI, each taking the backend, poll policy and
-//! clock the app provided.
+//! of the detail view, the banks' names and status, refreshes and purges started from the UI,
+//! and watched jobs, each taking the backend, poll policy and clock the app provided.
 
 mod context;
 pub mod institutions;
@@ -9,6 +9,7 @@ pub mod refresher;
 pub mod use_clock;
 pub mod use_job;
 pub mod use_job_history;
+pub mod watcher;
 
 pub use context::{api_base, expect_clock, provide_live};
 pub use institutions::{Institutions, use_institution};
@@ -17,6 +18,7 @@ pub use refresher::{RefreshState, Refresher, provide_refresher, use_refresher};
 pub use use_clock::{Clock, use_clock};
 pub use use_job::{LiveJob, use_job};
 pub use use_job_history::{JobHistory, JobRow, use_job_history};
+pub use watcher::{Watcher, provide_watcher, use_watcher};
 
 use std::future::Future;
 use std::task::{Context, Poll, Waker};

@@ -1,6 +1,6 @@
 //! The few facts only the browser knows: the current time, the viewer's time zone, whether the
-//! page is shown, randomness, where the app was loaded from and mounts, and what the loader
-//! started before the wasm ran. Views whose whole job is the browser (theme storage, the embed
+//! page is shown, randomness, where the app was loaded from and mounts, what the loader
+//! started before the wasm ran, and browser notifications. Views whose whole job is the browser (theme storage, the embed
 //! bridge, keyboard focus) call it where they are, through leptos and leptos-use.
 //! Everything that can be pure lives in [`crate::domain`]; this module is the thin edge.
 
@@ -172,4 +172,67 @@ pub fn mark(what: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(&format!("bjh:{what}"));
     }
+}
+
+/// Whether the app may tell the reader something by a browser notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotificationAccess {
+    /// The browser has no notifications (or none for pages).
+    Unsupported,
+    /// Not asked yet (or the reader closed the question unanswered).
+    NotAsked,
+    /// Allowed.
+    Granted,
+    /// Refused, for this site, until the reader changes it in the browser.
+    Denied,
+}
+
+/// Where notifications stand for this page.
+pub fn notification_access() -> NotificationAccess {
+    let supported = js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("Notification"))
+        .unwrap_or(false);
+    if !supported {
+        return NotificationAccess::Unsupported;
+    }
+    match web_sys::Notification::permission() {
+        web_sys::NotificationPermission::Granted => NotificationAccess::Granted,
+        web_sys::NotificationPermission::Denied => NotificationAccess::Denied,
+        _ => NotificationAccess::NotAsked,
+    }
+}
+
+/// Asks the reader to allow notifications (call it only from their click) and says what they
+/// answered.
+pub async fn ask_notification_access() -> NotificationAccess {
+    if notification_access() == NotificationAccess::NotAsked
+        && let Ok(question) = web_sys::Notification::request_permission()
+    {
+        let _ = wasm_bindgen_futures::JsFuture::from(question).await;
+    }
+    notification_access()
+}
+
+/// Shows a browser notification (`tag`: a later one with the same tag replaces it); a click on
+/// it brings the page to the front, runs `on_click` and closes it. `false` when the browser
+/// would not show it (not allowed, or pages cannot create them, as on Android).
+pub fn notify(title: &str, body: &str, tag: &str, on_click: impl FnOnce() + 'static) -> bool {
+    if notification_access() != NotificationAccess::Granted {
+        return false;
+    }
+    let options = web_sys::NotificationOptions::new();
+    options.set_body(body);
+    options.set_tag(tag);
+    let Ok(notification) = web_sys::Notification::new_with_options(title, &options) else {
+        return false;
+    };
+    let shown = notification.clone();
+    let click = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.focus();
+        }
+        on_click();
+        shown.close();
+    });
+    notification.set_onclick(Some(click.unchecked_ref()));
+    true
 }

@@ -41,6 +41,16 @@ impl CardStatus {
         }
     }
 
+    /// The status as one character, for text without the badge's icon (a browser
+    /// notification's title): a clock, a check or a cross, always beside the word.
+    pub fn symbol(self) -> char {
+        match self {
+            Self::Pending => '◷',
+            Self::Success => '✓',
+            Self::Failed => '✗',
+        }
+    }
+
     /// Whether the job has finished (Success or Failed).
     pub fn is_settled(self) -> bool {
         self != Self::Pending

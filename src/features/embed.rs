@@ -5,4 +5,4 @@ mod embed_bridge;
 mod messages;
 
 pub use embed_bridge::{Embed, EmbedBridge};
-pub use messages::{HostMessage, job_selected, job_settled, origin_allowed, read_host_message};
+pub use messages::{HostMessage, job_selected, origin_allowed, read_host_message};

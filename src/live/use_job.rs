@@ -1,6 +1,7 @@
 //! One job, fetched and kept live while it is Pending (the detail view's data): a
 //! [`PollSlot`] over the one job, stepped by the app's clock ([`use_poll_driver`]), polled on the
-//! [`PollPolicy`], retried with backoff after errors, silent while the page is hidden.
+//! [`PollPolicy`], retried with backoff after errors, silent while the page is hidden. The
+//! page's watcher is told of every copy that arrives.
 
 use crate::api::error::ApiError;
 use crate::domain::merge::supersedes;
@@ -46,6 +47,7 @@ pub fn use_job(job_id: Signal<String>) -> LiveJob {
         slot,
     };
     let backend = StoredValue::new(backend);
+    let watcher = super::use_watcher();
     let fetch = move || {
         let id = job_id.get_untracked();
         let backend = backend.get_value();
@@ -62,6 +64,9 @@ pub fn use_job(job_id: Signal<String>) -> LiveJob {
             let outcome = match result {
                 Ok(job) => {
                     let outcome = (derive_status(&job), job.age(now));
+                    if let Some(watcher) = watcher {
+                        watcher.observe(&job);
+                    }
                     live.job.update(|shown| {
                         if shown
                             .as_ref()

@@ -11,7 +11,7 @@ use crate::domain::filter::newest_first;
 use crate::domain::merge::{diff_list, supersedes};
 use crate::domain::paging::{MAX_PAGES, PageProgress, estimate_total, older_page_needed};
 use crate::domain::{CardStatus, ItemProblem, Job, JobPage, derive_status, sort_newest_first};
-use crate::live::start_now;
+use crate::live::{Watcher, start_now};
 use crate::platform;
 use crate::poll::{PollPolicy, PollSchedule, Tracked, use_poll_driver};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -60,6 +60,8 @@ pub struct JobHistory {
     backend: StoredValue<Backend>,
     scope: Signal<JobScope>,
     generation: StoredValue<u64>,
+    /// Told of every copy of a shown job that arrives.
+    watcher: Option<Watcher>,
 }
 
 /// Where the first load's pages stand.
@@ -115,6 +117,7 @@ impl JobHistory {
             backend: StoredValue::new(backend),
             scope,
             generation: StoredValue::new(0),
+            watcher: None,
         }
     }
 
@@ -184,6 +187,9 @@ impl JobHistory {
 
     /// Updates one shown card with `incoming` when that is newer, announcing a status change.
     fn apply(&self, row: &JobRow, incoming: Job) {
+        if let Some(watcher) = self.watcher {
+            watcher.observe(&incoming);
+        }
         let before = row.job.with_untracked(derive_status);
         if row
             .job
@@ -510,6 +516,7 @@ pub fn use_job_history(
     let now = super::expect_clock().now;
     let history = JobHistory {
         oldest_needed,
+        watcher: super::use_watcher(),
         ..JobHistory::new(backend, scope, policy)
     };
     // The first load starts now, while the page is still being built, not after it; the

@@ -65,6 +65,25 @@ impl PollPolicy {
         Some(self.fast.saturating_mul(1 << doublings).min(self.max))
     }
 
+    /// When to poll a watched job next. While the page is hidden, at the settled list's rate
+    /// (`list_when_settled`), so that its end is heard of while the reader is elsewhere; while
+    /// it is shown, at twice the job's own interval: a backstop behind the views, which poll it
+    /// themselves when they show it (each of their answers puts it off again). `None` once it has
+    /// settled or is older than `give_up_after`.
+    pub fn next_watch_poll(
+        &self,
+        status: CardStatus,
+        age: TimeDelta,
+        hidden: bool,
+    ) -> Option<Duration> {
+        let shown = self.next_job_poll(status, age, false)?;
+        Some(if hidden {
+            self.list_when_settled
+        } else {
+            shown.saturating_mul(2)
+        })
+    }
+
     /// When to refresh the list next; `None` while the page is hidden.
     pub fn next_list_refresh(&self, any_pending: bool, hidden: bool) -> Option<Duration> {
         match (hidden, any_pending) {
@@ -148,6 +167,24 @@ mod tests {
         assert_eq!(p.next_list_refresh(true, true), None);
         assert_eq!(p.next_list_refresh(true, false), secs(30));
         assert_eq!(p.next_list_refresh(false, false), secs(60));
+    }
+
+    #[test]
+    fn watched_jobs_poll_while_hidden_at_the_settled_list_rate_until_they_settle() {
+        let p = PollPolicy::default();
+        let watch =
+            |status, age_s, hidden| p.next_watch_poll(status, TimeDelta::seconds(age_s), hidden);
+        assert_eq!(watch(CardStatus::Pending, 10, true), secs(60));
+        assert_eq!(watch(CardStatus::Pending, 1_800, true), secs(60));
+        assert_eq!(
+            watch(CardStatus::Pending, 10, false),
+            secs(4),
+            "behind the views' 2 s"
+        );
+        assert_eq!(watch(CardStatus::Pending, 600, false), secs(120));
+        assert_eq!(watch(CardStatus::Success, 10, true), None);
+        assert_eq!(watch(CardStatus::Failed, 10, false), None);
+        assert_eq!(watch(CardStatus::Pending, 3_600, true), None, "given up");
     }
 
     #[test]

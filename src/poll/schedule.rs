@@ -69,13 +69,34 @@ impl PollSlot {
         policy: &PollPolicy,
         jitter: f64,
     ) {
+        let wait = outcome.map(|(status, age)| policy.next_job_poll(status, age, false));
+        self.answered(now, wait, jitter);
+    }
+
+    /// Records an answer whose next poll is `wait` (`None`: never), or the error (the retry
+    /// backoff; a job that is gone, 404, is never asked for again).
+    pub fn answered(
+        &mut self,
+        now: DateTime<Utc>,
+        outcome: Result<Option<Duration>, &ApiError>,
+        jitter: f64,
+    ) {
         match outcome {
-            Ok((status, age)) => {
+            Ok(wait) => {
                 self.attempt = 0;
-                self.finish(now, policy.next_job_poll(status, age, false));
+                self.finish(now, wait);
             }
             Err(ApiError::NotFound(_)) => self.finish(now, None),
             Err(error) => self.fail(now, error, jitter),
+        }
+    }
+
+    /// Puts the next request off to `wait` from `now` (`None`: never), unless one is in flight:
+    /// the same data just came another way.
+    pub fn put_off(&mut self, now: DateTime<Utc>, wait: Option<Duration>) {
+        if !self.in_flight {
+            self.attempt = 0;
+            self.finish(now, wait);
         }
     }
 }

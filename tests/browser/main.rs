@@ -8,6 +8,7 @@ mod client;
 mod job_card;
 mod job_list;
 mod triage;
+mod watch;
 
 use basiq_job_history::App;
 use basiq_job_history::api::backend::{Backend, JobScope};

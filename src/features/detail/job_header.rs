@@ -1,10 +1,12 @@
 //! The detail view's header: status, ID (copy), created, updated, duration, institution,
-//! connection and kind; a refresh of its connection when actions are allowed.
+//! connection and kind; a refresh of its connection when actions are allowed, and Watch while it
+//! is pending.
 
 use crate::components::{BankName, BankNotice, CopyButton, LocalTime, StatusBadge};
 use crate::domain::time::{format_duration, job_duration};
 use crate::domain::{Job, RefreshTarget, derive_status};
 use crate::features::actions::{PurgeButton, RefreshButton};
+use crate::features::watch::WatchToggle;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -33,6 +35,7 @@ pub fn JobHeader(
                 <CopyButton text=id label="Copy ID" />
                 <RefreshButton target=job.with_untracked(RefreshTarget::of) />
                 <PurgeButton target=job.with_untracked(RefreshTarget::of) />
+                <WatchToggle job status />
             </div>
             <dl class="bjh-detail__fields">
                 <div><dt>"Created"</dt><dd><LocalTime stamp=Signal::derive(move || job.read().created.clone()) now=now /></dd></div>

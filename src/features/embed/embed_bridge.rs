@@ -1,14 +1,16 @@
 //! Listens for the host page's messages and tells it what happens: ready, resize, a job
 //! selected, a job settled. Active only inside a frame whose host is an allowed origin.
 
-use super::messages::{HostMessage, origin_allowed, read_host_message, ready, resize};
+use super::messages::{HostMessage, job_settled, origin_allowed, read_host_message, ready, resize};
 use crate::config::Theme;
+use crate::domain::CardStatus;
 use crate::platform::{self, viewer_offset};
 use crate::url::{filter_from_query, use_set_filter};
 use leptos::ev::message;
 use leptos::prelude::*;
 use leptos_use::{use_event_listener, use_resize_observer};
 use serde_json::Value;
+use std::collections::HashSet;
 use web_sys::MessageEvent;
 
 /// The link to the host page, shared through context so views can report events.
@@ -16,6 +18,8 @@ use web_sys::MessageEvent;
 pub struct Embed {
     allowed: StoredValue<Vec<String>>,
     host: StoredValue<Option<String>>,
+    /// The jobs whose settling was told, each told once however many views saw it.
+    settled: StoredValue<HashSet<String>>,
 }
 
 fn origin_of(url: &str) -> Option<String> {
@@ -45,6 +49,20 @@ impl Embed {
         Self {
             allowed: StoredValue::new(allowed.to_vec()),
             host: StoredValue::new(host),
+            settled: StoredValue::new(HashSet::new()),
+        }
+    }
+
+    /// Tells the host page that job `id` settled as `status`: once per job, whether the
+    /// history showed it settle, the watcher heard of it, or both.
+    pub fn post_settled(&self, id: &str, status: CardStatus) {
+        if self.active()
+            && self
+                .settled
+                .try_update_value(|told| told.insert(id.to_owned()))
+                == Some(true)
+        {
+            self.post(&job_settled(id, status));
         }
     }
 

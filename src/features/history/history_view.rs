@@ -9,7 +9,7 @@ use crate::api::backend::JobScope;
 use crate::config::Settings;
 use crate::domain::{CardStatus, JobFilter, RefreshTarget, connections, summarize};
 use crate::features::actions::{PurgeDialog, RefreshButton, RefreshDialog};
-use crate::features::embed::{Embed, job_settled};
+use crate::features::embed::Embed;
 use crate::features::triage::{FailureGroupsView, HealthView};
 use crate::live::{expect_clock, provide_purger, provide_refresher, use_job_history};
 use crate::url::{HistoryMode, use_filter_href, use_history_mode, use_url_filter};
@@ -38,7 +38,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
     if let Some(embed) = use_context::<Embed>() {
         Effect::new(move |_| {
             if let Some((id, status)) = history.settled.get() {
-                embed.post(&job_settled(&id, status));
+                embed.post_settled(&id, status);
             }
         });
     }

@@ -1,12 +1,13 @@
 //! One job as a card: status, ID, date, duration, kind and institution, the step strip and, for
 //! a failure, the playbook: failing step, error, cause, who acts and what to do; a refresh of
-//! its connection when actions are allowed.
+//! its connection when actions are allowed, and Watch while it is pending.
 
 use crate::components::{BankName, CopyButton, LocalTime, PlaybookCard, StatusBadge, StepStrip};
 use crate::domain::health::ordinal;
 use crate::domain::time::{format_day_month, format_duration, job_duration};
 use crate::domain::{Job, RefreshTarget, Streak, derive_status};
 use crate::features::actions::RefreshButton;
+use crate::features::watch::WatchToggle;
 use crate::platform::viewer_offset;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -89,6 +90,7 @@ pub fn JobCard(
                     {bank.map(|id| view! { " · " <BankName id compact=true /> })}
                 </span>
                 <RefreshButton target=target />
+                <WatchToggle job status />
             </header>
             <dl class="bjh-card__meta">
                 <div class="bjh-card__field">

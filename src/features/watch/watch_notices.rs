@@ -1,0 +1,107 @@
+//! Where the reader is told about watched jobs: how many are watched and whether the browser
+//! may notify, a notice per watched job that settled (until dismissed), the page title counting
+//! those notices, and, once per job as it settles, a browser notification (when allowed) and
+//! the embed bridge's `job-settled` message. Mounted once, above every view.
+
+use super::watch_notice::WatchNotice;
+use crate::domain::{page_title, settled_notice};
+use crate::features::embed::Embed;
+use crate::live::{Institutions, use_watcher};
+use crate::platform::{self, NotificationAccess};
+use crate::url::{use_detail_prefix, use_go};
+use leptos::prelude::*;
+use leptos_router::location::Url;
+use std::collections::HashSet;
+
+/// What the status line says about browser notifications.
+fn access_words(access: NotificationAccess) -> &'static str {
+    match access {
+        NotificationAccess::Granted => "A browser notification tells you too.",
+        NotificationAccess::NotAsked => {
+            "Browser notifications are not allowed yet: the next Watch asks again."
+        }
+        NotificationAccess::Denied => {
+            "Browser notifications are blocked for this site, so only this page tells you."
+        }
+        NotificationAccess::Unsupported => {
+            "This browser shows no notifications, so only this page tells you."
+        }
+    }
+}
+
+/// The notices (nothing where no watcher was provided).
+#[component]
+pub fn WatchNotices() -> impl IntoView {
+    let watcher = use_watcher()?;
+    let institutions = expect_context::<Institutions>();
+    let embed = use_context::<Embed>();
+    let prefix = use_detail_prefix();
+    let go = use_go();
+    // Each watched job that settles is told once, however long its notice stays.
+    let told = StoredValue::new(HashSet::<String>::new());
+    Effect::new(move |_| {
+        let fresh: Vec<_> = watcher.list.with(|list| {
+            list.settled()
+                .iter()
+                .filter(|s| !told.with_value(|told| told.contains(&s.job.id)))
+                .cloned()
+                .collect()
+        });
+        for settled in fresh {
+            let id = settled.job.id.clone();
+            told.update_value(|told| {
+                told.insert(id.clone());
+            });
+            if let Some(embed) = embed {
+                embed.post_settled(&id, settled.status);
+            }
+            let bank = settled
+                .job
+                .institution_id
+                .as_deref()
+                .and_then(|bank| institutions.get(bank).get_untracked());
+            let bank = bank.as_ref().map(|bank| bank.name_or_id());
+            let (title, body) = settled_notice(&settled, bank, platform::now());
+            let title = format!("{} {title}", settled.status.symbol());
+            let href = format!("{}{}", prefix.get_untracked(), Url::escape(&id));
+            let go = go.clone();
+            platform::notify(&title, &body, &id, move || go(&href, false));
+        }
+    });
+    // The title counts the notices not yet dismissed; the page's own title comes back after.
+    let base_title = document().title();
+    let count = Memo::new(move |_| watcher.list.with(|list| list.settled().len()));
+    Effect::new(move |_| document().set_title(&page_title(&base_title, count.get())));
+    let watching = Memo::new(move |_| watcher.list.with(|list| list.watching()));
+    let status = move || {
+        let watching = watching.get();
+        (watching > 0).then(|| {
+            let (jobs, when) = match watching {
+                1 => ("1 job".to_owned(), "it ends"),
+                n => (format!("{n} jobs"), "each ends"),
+            };
+            view! {
+                <p class="bjh-watch-notices__status" data-testid="watch-status">
+                    {format!("Watching {jobs}: this page tells you when {when}. ")}
+                    {move || access_words(watcher.permission.get())}
+                </p>
+            }
+        })
+    };
+    let settled = move || watcher.list.with(|list| list.settled().to_vec());
+    Some(view! {
+        <section class="bjh-watch-notices" aria-label="Watched jobs" data-testid="watch-notices">
+            {status}
+            <div class="bjh-watch-notices__list" aria-live="polite">
+                <For each=settled key=|settled| settled.job.id.clone() let:settled>
+                    <WatchNotice settled />
+                </For>
+            </div>
+            {move || (count.get() > 1).then(|| view! {
+                <button type="button" class="bjh-button" data-testid="watch-dismiss-all" on:click=move |_| watcher.dismiss_all()>
+                    "Dismiss all"
+                </button>
+            })}
+        </section>
+    })
+}
