@@ -8,12 +8,14 @@
 # ~32 KB); 395,340 B with the banks by name and their outage marks (+12 KB); 405,612 B with
 # the visible item notice and the paged first load (+10 KB); 422,267 B with refresh from the
 # UI (issue 16: the refresher, its button and confirmation, the demo's refreshes; +17 KB);
-# 430,614 B with purge and its typed confirmation (+8 KB).
+# 430,614 B with purge and its typed confirmation (+8 KB); 450,756 B with watching a job
+# (+20 KB: the notices' view ~11 KB, the toggle on cards and the detail ~4 KB, the watcher
+# and its domain ~4 KB, the notification ~2 KB, each measured by building without it).
 # Issue 18 sets the real target
 # (250 KB) and must win this back.
 set -euo pipefail
 dir=${1:-dist}
-budget=${SIZE_BUDGET:-439000}
+budget=${SIZE_BUDGET:-459000}
 loader=$(grep -o 'loader-[0-9a-f]*\.js' "$dir/index.html" | head -1)
 total=0
 printf '%-44s %10s %10s\n' file raw gzip

@@ -1,7 +1,8 @@
 // Refreshing a connection from the UI: through basiq-gateway in front of the mock (a card's
 // refresh to a settled job, already running, a health row's, the detail's link to the new job,
 // refresh all),
-// Basiq's refusal in its own words, read-only hiding every action, and the offline demo.
+// Basiq's refusal in its own words, read-only hiding every action, and the offline demo (its
+// refresh watched to its end).
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -129,7 +130,7 @@ test.describe('through the gateway', () => {
   });
 });
 
-test('read-only hides every action; the demo refreshes in the page', async ({ page, request }) => {
+test('read-only hides every action; the demo refreshes in the page and tells a watched job\'s end', async ({ page, request }) => {
   await control(request, mockApp, 'post', 'reset', {});
   await control(request, mockApp, 'put', 'config', { ...config, readOnly: true });
   await page.goto(mockApp + '/');
@@ -150,7 +151,13 @@ test('read-only hides every action; the demo refreshes in the page', async ({ pa
   await expect(outcome).toContainText('Refresh started');
   const job = (await outcome.getAttribute('data-job-id'))!;
   await expect(page.locator(`article.bjh-card[data-job-id="${job}"]`)).toHaveAttribute('data-status', 'pending');
+  // Watched, the demo's job is told when it ends, as a real one is.
+  await page.locator(`article.bjh-card[data-job-id="${job}"]`).getByTestId('watch').click();
+  await expect(page.getByTestId('watch-status')).toContainText('Watching 1 job');
   await expect(page.locator(`article.bjh-card[data-job-id="${job}"]`)).toHaveAttribute('data-status', /success|failed/, { timeout: 45_000 });
+  await expect(page.locator(`[data-testid="watch-notice"][data-job-id="${job}"]`)).toContainText(`Job ${job.slice(0, 8)} `);
+  await expect(page).toHaveTitle('(1) Basiq Job History');
+  await page.screenshot({ path: shot('watch-demo.png') });
 });
 
 test('purge only with allowPurge, and only once the connection id is typed', async ({ page, request }) => {

@@ -90,7 +90,9 @@ pub fn WatchNotices() -> impl IntoView {
     };
     let settled = move || watcher.list.with(|list| list.settled().to_vec());
     Some(view! {
-        <section class="bjh-watch-notices" aria-label="Watched jobs" data-testid="watch-notices">
+        // Not a landmark: it is empty until a job is watched. The live list is always there,
+        // so that a notice added to it is announced.
+        <div class="bjh-watch-notices" data-testid="watch-notices">
             {status}
             <div class="bjh-watch-notices__list" aria-live="polite">
                 <For each=settled key=|settled| settled.job.id.clone() let:settled>
@@ -102,6 +104,6 @@ pub fn WatchNotices() -> impl IntoView {
                     "Dismiss all"
                 </button>
             })}
-        </section>
+        </div>
     })
 }
