@@ -8,7 +8,7 @@ use crate::features::embed::{Embed, EmbedBridge};
 use crate::features::history::HistoryPage;
 use crate::features::shortcuts::KeyboardShortcuts;
 use crate::features::watch::WatchNotices;
-use crate::live::{provide_live, provide_watcher, use_clock};
+use crate::live::{provide_live, provide_purge_log, provide_watcher, use_clock};
 use crate::platform;
 use crate::poll::PollPolicy;
 use crate::url::use_shown_job;
@@ -69,6 +69,7 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
     provide_context(Embed::new(&settings.allowed_origins));
     provide_live(backend, PollPolicy::with_fast(settings.poll_interval));
     provide_watcher();
+    provide_purge_log();
     provide_context(settings);
     view! {
             <header class="bjh-app__bar">

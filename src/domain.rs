@@ -32,7 +32,10 @@ pub use institution::{Institution, InstitutionStatus, parse_institution, parse_i
 pub use job::{Job, JobKind, JobSource, Stamp};
 pub use parse::{ParseError, parse_job, parse_job_references, parse_job_text, parse_json};
 pub use parse_list::{ItemProblem, JobPage, parse_job_list, parse_job_list_text};
-pub use purge::{purge_confirmed, purge_done, purge_question};
+pub use purge::{
+    PurgeRecord, add_purge_record, purge_confirmed, purge_done, purge_question, purges_of,
+    read_purge_records, write_purge_records,
+};
 pub use refresh::{
     RefreshTarget, refresh_placeholder, refresh_question, refresh_started, refreshes_started,
 };

@@ -13,7 +13,9 @@ pub mod watcher;
 
 pub use context::{api_base, expect_clock, provide_live};
 pub use institutions::{Institutions, use_institution};
-pub use purger::{PurgeState, Purger, provide_purger, use_purger};
+pub use purger::{
+    PurgeLog, PurgeState, Purger, provide_purge_log, provide_purger, use_purge_log, use_purger,
+};
 pub use refresher::{RefreshState, Refresher, provide_refresher, use_refresher};
 pub use use_clock::{Clock, use_clock};
 pub use use_job::{LiveJob, use_job};

@@ -236,3 +236,21 @@ pub fn notify(title: &str, body: &str, tag: &str, on_click: impl FnOnce() + 'sta
     notification.set_onclick(Some(click.unchecked_ref()));
     true
 }
+
+/// localStorage, when the browser lets this page have it: in a third-party frame it may not,
+/// and the app must still run.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The text kept under `key` in localStorage, if any (and if storage is allowed).
+pub fn stored(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps `value` under `key` in localStorage, where storage is allowed (else nothing is kept).
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}

@@ -104,3 +104,82 @@ fn purge_warns_by_name_and_needs_the_connection_id_typed() {
     assert!(purge_done(&target).contains("connection c-123 is removed"));
     assert!(purge_done(&target).contains("refresh next"));
 }
+
+#[test]
+fn purges_are_recorded_kept_a_week_and_read_tolerantly() {
+    use basiq_job_history::domain::{
+        PurgeRecord, add_purge_record, purges_of, read_purge_records, write_purge_records,
+    };
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+    let now = at("2026-12-06T05:00:00Z");
+    let target = RefreshTarget {
+        user_id: DEMO_USER_ID.into(),
+        connection_id: Some("5bd22369-c07a-4949-82e2-2bda6a676fcf".into()),
+        institution_id: Some("AU00000".into()),
+    };
+    assert_eq!(
+        PurgeRecord::of(&RefreshTarget::all_of(DEMO_USER_ID), now),
+        None
+    );
+    let record = PurgeRecord::of(&target, now).unwrap();
+    assert_eq!(
+        record.words(Some("Nimbus Bank")),
+        "Purge of connection 5bd22369 at Nimbus Bank (user a2cb616d), recorded by this \
+         dashboard: Basiq keeps no job for a purge."
+    );
+    assert!(record.words(None).contains(" at AU00000 "));
+    let mut records = read_purge_records(None, now);
+    assert!(records.is_empty());
+    let old = PurgeRecord {
+        connection_id: "c-old".into(),
+        at: now - TimeDelta::days(7),
+        ..record.clone()
+    };
+    let other_user = PurgeRecord {
+        user_id: "someone-else".into(),
+        connection_id: "c-2".into(),
+        at: now - TimeDelta::hours(1),
+        ..record.clone()
+    };
+    add_purge_record(&mut records, other_user.clone(), now);
+    add_purge_record(&mut records, record.clone(), now);
+    add_purge_record(&mut records, old, now);
+    assert_eq!(
+        records,
+        [record.clone(), other_user.clone()],
+        "newest first, a week kept"
+    );
+    // Kept as text and read back as it was.
+    let text = write_purge_records(&records);
+    assert_eq!(read_purge_records(Some(&text), now), records);
+    // A week later both are gone.
+    assert!(read_purge_records(Some(&text), now + TimeDelta::days(7)).is_empty());
+    // The history of a user shows theirs; of a connection, that connection's.
+    let mine: Vec<_> = purges_of(&records, DEMO_USER_ID, None).collect();
+    assert_eq!(mine, [&record]);
+    assert_eq!(purges_of(&records, DEMO_USER_ID, Some("c-2")).count(), 0);
+    // Whatever else is found where they are kept is left out, never an error.
+    for bad in [
+        "",
+        "not json",
+        "{}",
+        "[1, null, {\"userId\": 3}]",
+        "[{\"userId\": \"u\", \"connectionId\": \"c\", \"at\": \"yesterday\"}]",
+    ] {
+        assert!(read_purge_records(Some(bad), now).is_empty(), "{bad}");
+    }
+    let mixed = format!("[{{\"junk\": true}}, {}]", &text[1..text.len() - 1]);
+    assert_eq!(read_purge_records(Some(&mixed), now).len(), 2);
+    // No more than 100 are kept: the newest.
+    let mut many = Vec::new();
+    for i in 0..150 {
+        let r = PurgeRecord {
+            connection_id: format!("c{i}"),
+            at: now - TimeDelta::minutes(i),
+            ..record.clone()
+        };
+        add_purge_record(&mut many, r, now);
+    }
+    assert_eq!(many.len(), 100);
+    assert_eq!(many[0].connection_id, "c0");
+}

@@ -2,23 +2,16 @@
 //! localStorage only once they make one (`bjh-theme`). Sets `data-bjh-theme` on `<html>`.
 
 use crate::config::Theme;
+use crate::platform;
 use leptos::prelude::*;
 use leptos_use::use_preferred_dark;
 
 const KEY: &str = "bjh-theme";
 
-/// localStorage, when the browser lets this page have it: in a third-party frame it may not,
-/// and the app must still run (gloo-storage would panic there).
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// The theme in force (the toggle and a host page's message set it): the viewer's remembered
 /// choice, else `initial`; applied to `<html>` as it changes.
 pub fn use_theme(initial: Theme) -> RwSignal<Theme> {
-    let remembered = storage()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-        .and_then(|name| Theme::from_name(&name));
+    let remembered = platform::stored(KEY).and_then(|name| Theme::from_name(&name));
     let theme = RwSignal::new(remembered.unwrap_or(initial));
     let os_dark = use_preferred_dark();
     Effect::new(move |_| {
@@ -36,9 +29,7 @@ pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
     let choose = move |_| {
         let next = theme.get_untracked().next();
         theme.set(next);
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(KEY, next.as_str());
-        }
+        platform::store(KEY, next.as_str());
     };
     view! {
         <button class="bjh-button bjh-theme" type="button" on:click=choose data-testid="theme">

@@ -1,12 +1,12 @@
 // Refreshing a connection from the UI: through basiq-gateway in front of the mock (a card's
 // refresh to a settled job, already running, a health row's, the detail's link to the new job,
-// refresh all),
+// refresh all, purge through a gateway that allows it, with the dashboard's record of it),
 // Basiq's refusal in its own words, read-only hiding every action, and the offline demo (its
 // refresh watched to its end).
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { apiPort, gatewayKey, gatewayPort, upstreamPort } from './playwright.config';
+import { apiPort, gatewayKey, gatewayPort, purgeGatewayPort, upstreamPort } from './playwright.config';
 
 const gateway = `http://127.0.0.1:${gatewayPort}`;
 const upstream = `http://127.0.0.1:${upstreamPort}`;
@@ -127,6 +127,49 @@ test.describe('through the gateway', () => {
     await expect(error).toContainText('Service is currently unavailable. Please try again later.');
     await expect(page.locator('article.bjh-card')).toHaveCount(before);
     await page.screenshot({ path: shot('refresh-error.png') });
+  });
+
+  test('purge through a gateway run with --allow-purge, recorded by the dashboard', async ({ page, request }) => {
+    // The plain gateway serves allowPurge false: no Purge anywhere.
+    await asAlice(page);
+    await page.goto(gateway + '/?view=health');
+    await expect(page.locator('tr.bjh-health__row').first()).toBeVisible();
+    await expect(page.getByTestId('purge')).toHaveCount(0);
+    const purging = `http://127.0.0.1:${purgeGatewayPort}`;
+    await page.goto(purging + '/?view=health');
+    const row = page.locator('tr.bjh-health__row').first();
+    const connection = (await row.getAttribute('data-connection'))!;
+    await expect(page.getByTestId('purge-records')).toHaveCount(0);
+    await request.delete(`${upstream}/__mock/requests`);
+    await row.getByTestId('purge').click();
+    await page.getByTestId('purge-typed').fill(connection);
+    await page.getByTestId('purge-dialog').getByRole('button', { name: 'Purge', exact: true }).click();
+    await expect(page.getByTestId('purge-outcome')).toContainText(`Purged: the user's data for connection ${connection} is removed.`);
+    // To Basiq with the gateway's token: one purge, never seen by the browser.
+    const log: { method: string; url: string; authorized: boolean }[] = await (await request.get(`${upstream}/__mock/requests`)).json();
+    const purges = log.filter((r) => r.method === 'POST' && r.url.endsWith(`/connections/${connection}/purge`));
+    expect(purges).toHaveLength(1);
+    // Basiq keeps no job for a purge: the dashboard's own record shows it, and after a reload.
+    const record = page.locator(`[data-testid="purge-record"][data-connection="${connection}"]`);
+    await expect(record).toContainText(`Purge of connection ${connection.slice(0, 8)} at `);
+    await expect(record).toContainText('recorded by this dashboard');
+    await page.goto(purging + '/');
+    await expect(record).toBeVisible();
+    await expect(record.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    await page.screenshot({ path: shot('purge-record.png') });
+    // Another connection chosen: not its record. A refused purge records nothing.
+    const other = (await page.locator('article.bjh-card').evaluateAll((cards) => cards.map((c) => c.querySelector('.bjh-card__meta code')?.textContent))).find((c) => c && c !== connection)!;
+    await page.goto(`${purging}/?connection=${other}`);
+    await expect(page.locator('article.bjh-card').first()).toBeVisible();
+    await expect(page.getByTestId('purge-records')).toHaveCount(0);
+    await control(request, upstream, 'post', 'faults', { match: '/purge', fault: '503', times: 1 });
+    await page.goto(purging + '/?view=health');
+    const otherRow = page.locator(`tr.bjh-health__row[data-connection="${other}"]`);
+    await otherRow.getByTestId('purge').click();
+    await page.getByTestId('purge-typed').fill(other);
+    await page.getByTestId('purge-dialog').getByRole('button', { name: 'Purge', exact: true }).click();
+    await expect(page.getByTestId('purge-error')).toContainText('The purge did not happen');
+    await expect(page.getByTestId('purge-record')).toHaveCount(1);
   });
 });
 

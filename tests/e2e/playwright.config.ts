@@ -14,6 +14,8 @@ export const subPort = port + 3;
 export const upstreamPort = port + 4;
 /** basiq-gateway serving dist/ and forwarding to the fifth server (tests/e2e/gateway/). */
 export const gatewayPort = port + 5;
+/** A second basiq-gateway, the same but with `--allow-purge`. */
+export const purgeGatewayPort = port + 6;
 /** The API key the gateway holds (the gateway spec makes the mock demand it). */
 export const gatewayKey = 'e2e-gateway-key-4b1d';
 /** The strict policy the second server sends with the app (README: Hosting). */
@@ -60,6 +62,13 @@ export default defineConfig({
   })).concat([{
     command: `../../target/debug/basiq-gateway --listen 127.0.0.1:${gatewayPort} --dist ../../dist --api-url http://127.0.0.1:${upstreamPort} --users gateway/users.json --app-config gateway/app.json`,
     url: `http://127.0.0.1:${gatewayPort}/healthz`,
+    reuseExistingServer: false,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: { BASIQ_API_KEY: gatewayKey },
+  }, {
+    command: `../../target/debug/basiq-gateway --listen 127.0.0.1:${purgeGatewayPort} --dist ../../dist --api-url http://127.0.0.1:${upstreamPort} --users gateway/users.json --app-config gateway/app.json --allow-purge`,
+    url: `http://127.0.0.1:${purgeGatewayPort}/healthz`,
     reuseExistingServer: false,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,

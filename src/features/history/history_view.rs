@@ -2,8 +2,8 @@
 //! URL.
 
 use super::{
-    ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, PagingBar, SearchBox, StatusChips,
-    StatusReference, SummaryLine, TriageFilters, ViewTabs,
+    ConnectionSelect, DateRange, JobList, ListNotices, LiveBar, PagingBar, PurgeRecords, SearchBox,
+    StatusChips, StatusReference, SummaryLine, TriageFilters, ViewTabs,
 };
 use crate::api::backend::JobScope;
 use crate::config::Settings;
@@ -86,6 +86,13 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
             }}
             <RefreshDialog />
             <PurgeDialog />
+            {move || match scope.get() {
+                JobScope::User { user, connection } => {
+                    let chosen = Signal::derive(move || filter.with(|f| f.connection.clone()).or(connection.clone()));
+                    Some(view! { <PurgeRecords user connection=chosen clock=clock /> })
+                }
+                JobScope::Jobs(_) => None,
+            }}
             <PagingBar history=history />
             <ListNotices history=history clock=clock />
             <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">
