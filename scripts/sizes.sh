@@ -11,12 +11,14 @@
 # 430,614 B with purge and its typed confirmation (+8 KB); 450,756 B with watching a job
 # (+20 KB: the notices' view ~11 KB, the toggle on cards and the detail ~4 KB, the watcher
 # and its domain ~4 KB, the notification ~2 KB, each measured by building without it);
-# 459,017 B with the dashboard's record of purges (+8 KB).
+# 459,017 B with the dashboard's record of purges (+8 KB); 504,648 B with export and saved files
+# (issue 17, +46 KB; the CSV rows ~19 KB of it though csv-core itself is under 1 KB, measured by
+# building without each: a lead for issue 18).
 # Issue 18 sets the real target
 # (250 KB) and must win this back.
 set -euo pipefail
 dir=${1:-dist}
-budget=${SIZE_BUDGET:-467000}
+budget=${SIZE_BUDGET:-515000}
 loader=$(grep -o 'loader-[0-9a-f]*\.js' "$dir/index.html" | head -1)
 total=0
 printf '%-44s %10s %10s\n' file raw gzip

@@ -1,18 +1,22 @@
 //! The root component: loads the configuration, then provides the backend, settings and clock
-//! to the routes.
+//! to the routes: the API's (or the demo's), or an open saved file's.
 
 use crate::api::backend::Backend;
 use crate::config::{self, ConfigError, Settings, Startup};
 use crate::features::detail::JobDetailPage;
 use crate::features::embed::{Embed, EmbedBridge};
 use crate::features::history::HistoryPage;
+use crate::features::saved::{
+    FileDrop, OpenFileButton, OpenFileNotice, SavedBadge, provide_saved_files,
+};
 use crate::features::shortcuts::KeyboardShortcuts;
 use crate::features::watch::WatchNotices;
-use crate::live::{provide_live, provide_purge_log, provide_watcher, use_clock};
+use crate::live::{Clock, provide_live, provide_purge_log, provide_watcher, use_clock};
 use crate::platform;
 use crate::poll::PollPolicy;
 use crate::url::use_shown_job;
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::OwnedView;
 use leptos_router::components::Router;
 use theme_toggle::{ThemeToggle, use_theme};
 use token_gate::TokenGate;
@@ -25,6 +29,7 @@ mod token_gate;
 pub fn App() -> impl IntoView {
     provide_context(use_clock());
     let startup = LocalResource::new(config::load);
+    let saved = provide_saved_files();
     view! {
         // Only links to the page's own path are the app's; a host page's other links stay its own.
         <Router base=platform::page_path()>
@@ -34,7 +39,18 @@ pub fn App() -> impl IntoView {
                         startup
                             .get()
                             .map(|startup| match startup {
-                                Startup::Ready(backend, settings) => view! { <Shell backend settings /> }.into_any(),
+                                Startup::Ready(backend, settings) => {
+                                    // An open saved file replaces the API (and the shell is built
+                                    // again for it); closing it returns to the same backend.
+                                    (move || {
+                                        let (backend, settings) = match saved.opened.get() {
+                                            Some(file) => (Backend::Saved(file.clone()), settings.for_saved(&file)),
+                                            None => (backend.clone(), settings.clone()),
+                                        };
+                                        own_scope(|| view! { <Shell backend settings /> })
+                                    })
+                                    .into_any()
+                                }
                                 Startup::Invalid(error) => view! { <ConfigErrorPage error /> }.into_any(),
                             })
                     }}
@@ -44,10 +60,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Builds a view under an owner of its own, so that the contexts it provides go with it: a
+/// shell built again (for a saved file, or back for the API) never finds its predecessor's.
+fn own_scope<V: IntoView + 'static>(build: impl FnOnce() -> V) -> impl IntoView {
+    let owner = Owner::current().expect("a reactive owner").child();
+    let view = owner.with(build);
+    OwnedView::new_with_owner(view, owner)
+}
+
 /// The app bar and routes, once the configuration is known.
 #[component]
 fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
     let (demo, theme, needs_token) = (settings.demo, settings.theme, settings.needs_token);
+    let saved = settings.saved.clone();
     let shown = use_shown_job();
     let detail = Memo::new(move |_| shown.with(Option::is_some));
     let routes = move || {
@@ -67,8 +92,15 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
         })
     };
     provide_context(Embed::new(&settings.allowed_origins));
-    provide_live(backend, PollPolicy::with_fast(settings.poll_interval));
-    provide_watcher();
+    if let Some(label) = &saved {
+        // A saved file's jobs are as they were: its clock stands at when it was taken, nothing
+        // is asked again and nothing is watched.
+        provide_context(Clock::still(label.as_of));
+        provide_live(backend, PollPolicy::still());
+    } else {
+        provide_live(backend, PollPolicy::with_fast(settings.poll_interval));
+        provide_watcher();
+    }
     provide_purge_log();
     provide_context(settings);
     view! {
@@ -79,10 +111,13 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
                         "Demo data"
                     </span>
                 })}
+                {saved.map(|label| view! { <SavedBadge label /> })}
                 <span class="bjh-app__spacer"></span>
+                <OpenFileButton />
                 <ThemeToggle theme />
             </header>
             <main class="bjh-app__main">
+                <OpenFileNotice />
                 <WatchNotices />
                 {if needs_token {
                     view! { <TokenGate on_token=move |token| on_token.run((token, None))>{routes()}</TokenGate> }.into_any()
@@ -91,6 +126,7 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
                 }}
             </main>
             <KeyboardShortcuts />
+            <FileDrop />
             <EmbedBridge on_token theme />
     }
 }

@@ -6,4 +6,4 @@ pub mod file;
 pub mod startup;
 
 pub use file::{AppConfig, ConfigError, Theme, parse_config, split_job_ids};
-pub use startup::{Settings, Startup, load};
+pub use startup::{SavedLabel, Settings, Startup, load};

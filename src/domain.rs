@@ -1,11 +1,13 @@
 //! Pure domain logic: the Basiq job model, tolerant parsing, the card-status rule, filters,
-//! triage (failure groups, connection health, the summary), the banks, watched jobs and time
-//! formatting.
+//! triage (failure groups, connection health, the summary), the banks, watched jobs, export and
+//! import of saved files, and time formatting.
 //! Nothing here touches the browser, so all of it is tested on the host.
 
+pub mod export;
 pub mod filter;
 pub mod groups;
 pub mod health;
+pub mod import;
 pub mod institution;
 pub mod job;
 pub mod merge;
@@ -21,12 +23,19 @@ pub mod summary;
 pub mod time;
 pub mod watch;
 
+pub use export::{
+    CSV_HEADER, EXPORT_TYPE, EXPORT_VERSION, ExportView, export_csv, export_file_name, export_json,
+    job_value, neutralise_cell,
+};
 pub use filter::{
     JobFilter, StatusCounts, TimeRange, connections, distinct_by_id, sort_newest_first,
 };
 pub use groups::{FailureGroup, FailureGroups, GroupBy, NONE_KEY, failure_groups};
 pub use health::{
     ConnectionHealth, HealthState, HealthTable, Streak, connection_health, failure_streaks,
+};
+pub use import::{
+    ImportError, MAX_IMPORT_BYTES, SavedFile, SavedKind, check_import_size, read_saved_file,
 };
 pub use institution::{Institution, InstitutionStatus, parse_institution, parse_institution_text};
 pub use job::{Job, JobKind, JobSource, Stamp};

@@ -4,6 +4,7 @@ pub mod actions;
 pub mod detail;
 pub mod embed;
 pub mod history;
+pub mod saved;
 pub mod shortcuts;
 pub mod triage;
 pub mod watch;

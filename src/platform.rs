@@ -254,3 +254,75 @@ pub fn store(key: &str, value: &str) {
         let _ = storage.set_item(key, value);
     }
 }
+
+/// Offers `text` to the reader as a file named `name` (a download of a `blob:` URL, revoked once
+/// the browser has taken it). False when the browser refused.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let offer = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = leptos::prelude::document();
+        let link: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(1),
+        );
+        Some(())
+    };
+    offer().is_some()
+}
+
+/// A file the reader picked or dropped: its name, its size in bytes (known before it is read),
+/// and its text once read.
+pub struct PickedFile(web_sys::File);
+
+impl PickedFile {
+    /// The file's name.
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+
+    /// Its size in bytes.
+    pub fn size(&self) -> u64 {
+        self.0.size() as u64
+    }
+
+    /// Reads it whole as UTF-8 text (`Blob.text()`).
+    pub async fn text(&self) -> Result<String, String> {
+        let text = wasm_bindgen_futures::JsFuture::from(self.0.text())
+            .await
+            .map_err(|reason| rejection_message(&reason))?;
+        text.as_string()
+            .ok_or_else(|| "the file could not be read as text".to_owned())
+    }
+}
+
+/// The first file of a file input's `change` event.
+pub fn picked_file(event: &web_sys::Event) -> Option<PickedFile> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    // Picking the same file again must fire `change` again.
+    input.set_value("");
+    Some(PickedFile(file))
+}
+
+/// The first file of a drop.
+pub fn dropped_file(event: &web_sys::DragEvent) -> Option<PickedFile> {
+    Some(PickedFile(event.data_transfer()?.files()?.get(0)?))
+}
+
+/// Whether a drag carries files (not text or a link dragged within the page).
+pub fn drags_files(event: &web_sys::DragEvent) -> bool {
+    event
+        .data_transfer()
+        .is_some_and(|transfer| transfer.types().includes(&"Files".into(), 0))
+}

@@ -12,4 +12,4 @@ pub use links::{
     use_detail_prefix, use_filter_href, use_go, use_history_mode, use_list_href, use_set_filter,
     use_shown_job, use_url_filter, use_view_href,
 };
-pub use view_mode::{BY_KEY, HistoryMode, VIEW_KEY};
+pub use view_mode::{BY_KEY, HistoryMode, VIEW_KEY, mode_to_query};

@@ -1,10 +1,10 @@
-//! One interface over the demo source and the Basiq HTTP client, so every view works
-//! identically on either.
+//! One interface over the demo source, a saved file and the Basiq HTTP client, so every view
+//! works identically on each.
 
 use super::client::HttpClient;
-use super::error::ApiError;
+use super::error::{ApiError, BasiqError};
 use crate::domain::{
-    Institution, ItemProblem, Job, JobPage, parse_institution, parse_job, parse_job_list,
+    Institution, ItemProblem, Job, JobPage, SavedFile, parse_institution, parse_job, parse_job_list,
 };
 use crate::platform;
 use basiq_demo::{DEMO_USER_ID, Refreshes, demo_jobs, institution, job_list};
@@ -62,6 +62,18 @@ pub enum Backend {
     Demo(Demo),
     /// A Basiq API (or a same-origin proxy).
     Http(HttpClient),
+    /// A saved file: its jobs as they were, and nothing that changes them.
+    Saved(Arc<SavedFile>),
+}
+
+/// What a saved file answers to a refresh or a purge.
+fn saved_file_refuses() -> ApiError {
+    ApiError::Forbidden(Some(BasiqError {
+        code: "saved-file".into(),
+        title: "A saved file cannot be changed".into(),
+        detail: "Close the saved file to refresh or purge through the API.".into(),
+        ..BasiqError::default()
+    }))
 }
 
 impl Backend {
@@ -76,7 +88,7 @@ impl Backend {
     /// The API base URL requests go to (Basiq's host for the demo).
     pub fn api_base(&self) -> &str {
         match self {
-            Self::Demo(_) => "https://au-api.basiq.io",
+            Self::Demo(_) | Self::Saved(_) => "https://au-api.basiq.io",
             Self::Http(client) => client.base(),
         }
     }
@@ -109,6 +121,19 @@ impl Backend {
                 Ok(page)
             }
             Self::Http(client) => client.list_jobs(user_id, connection_id).await,
+            Self::Saved(saved) => Ok(JobPage {
+                jobs: saved
+                    .jobs
+                    .iter()
+                    .filter(|job| {
+                        connection_id.is_none_or(|c| job.connection_id() == Some(c))
+                            && job.user_id().is_none_or(|user| user == user_id)
+                    })
+                    .cloned()
+                    .collect(),
+                // The items a file left out are named once, where it was opened.
+                ..JobPage::default()
+            }),
         }
     }
 
@@ -116,7 +141,7 @@ impl Backend {
     /// page only).
     pub async fn list_page(&self, next: &str) -> Result<JobPage, ApiError> {
         match self {
-            Self::Demo(_) => Ok(JobPage::default()),
+            Self::Demo(_) | Self::Saved(_) => Ok(JobPage::default()),
             Self::Http(client) => client.list_page(next).await,
         }
     }
@@ -172,6 +197,12 @@ impl Backend {
                 .find_map(|job| parse_job(job).ok())
                 .ok_or(ApiError::NotFound(None)),
             Self::Http(client) => client.get_job(job_id).await,
+            Self::Saved(saved) => saved
+                .jobs
+                .iter()
+                .find(|job| job.id == job_id)
+                .cloned()
+                .ok_or(ApiError::NotFound(None)),
         }
     }
 
@@ -182,6 +213,12 @@ impl Backend {
                 .and_then(|value| parse_institution(&value, institution_id).ok())
                 .ok_or(ApiError::NotFound(None)),
             Self::Http(client) => client.get_institution(institution_id).await,
+            Self::Saved(saved) => saved
+                .institutions
+                .iter()
+                .find(|bank| bank.id == institution_id)
+                .cloned()
+                .ok_or(ApiError::NotFound(None)),
         }
     }
 
@@ -203,6 +240,7 @@ impl Backend {
                 })
                 .ok_or(ApiError::NotFound(None)),
             Self::Http(client) => client.refresh_connection(user_id, connection_id).await,
+            Self::Saved(_) => Err(saved_file_refuses()),
         }
     }
 
@@ -216,6 +254,7 @@ impl Backend {
         match self {
             Self::Demo(_) => Ok(()),
             Self::Http(client) => client.purge_connection(user_id, connection_id).await,
+            Self::Saved(_) => Err(saved_file_refuses()),
         }
     }
 
@@ -241,6 +280,7 @@ impl Backend {
                 started.ok_or(ApiError::NotFound(None))
             }
             Self::Http(client) => client.refresh_all(user_id).await,
+            Self::Saved(_) => Err(saved_file_refuses()),
         }
     }
 }

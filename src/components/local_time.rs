@@ -2,7 +2,7 @@
 //! ISO UTC form on hover and focus.
 
 use crate::domain::Stamp;
-use crate::domain::time::{format_date, format_iso_utc, format_offset, format_relative};
+use crate::domain::time::{format_date_zoned, format_iso_utc, format_relative};
 use crate::platform::viewer_offset;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn LocalTime(
             view! {
                 <span class="bjh-time">
                     <time class="bjh-time__abs" datetime=iso.clone() title=iso tabindex="0">
-                        {format!("{} {}", format_date(at, offset), format_offset(offset))}
+                        {format_date_zoned(at, offset)}
                     </time>
                     <span class="bjh-time__rel">{move || format_relative(at, now.get())}</span>
                 </span>

@@ -4,7 +4,9 @@
 use super::file::{AppConfig, ConfigError, Theme, parse_config};
 use crate::api::backend::Backend;
 use crate::api::client::{AuthMode, HttpClient};
+use crate::domain::SavedFile;
 use crate::platform;
+use chrono::{DateTime, Utc};
 use gloo_net::http::{Request, Response};
 use std::time::Duration;
 
@@ -31,6 +33,45 @@ pub struct Settings {
     pub read_only: bool,
     /// Whether purge is offered (with `readOnly` false and `allowPurge` true).
     pub allow_purge: bool,
+    /// The saved file shown instead of the API, when one is open.
+    pub saved: Option<SavedLabel>,
+}
+
+/// What the app bar says of an open saved file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedLabel {
+    /// The file's name.
+    pub name: String,
+    /// When it was taken, if it says.
+    pub taken: Option<DateTime<Utc>>,
+    /// The instant its jobs are shown as of (the views' clock stands there).
+    pub as_of: DateTime<Utc>,
+}
+
+impl Settings {
+    /// The settings that show `file`: its user and jobs, nothing that changes data and no token
+    /// (nothing is asked of an API); the theme, poll interval and host pages stay.
+    pub fn for_saved(&self, file: &SavedFile) -> Self {
+        Self {
+            demo: false,
+            user_id: file.user.clone(),
+            connection_id: file.connection.clone(),
+            job_ids: if file.user.is_some() {
+                Vec::new()
+            } else {
+                file.job_ids.clone()
+            },
+            needs_token: false,
+            read_only: true,
+            allow_purge: false,
+            saved: Some(SavedLabel {
+                name: file.name.clone(),
+                taken: file.taken,
+                as_of: file.as_of(platform::now()),
+            }),
+            ..self.clone()
+        }
+    }
 }
 
 /// The outcome of loading the configuration.
@@ -57,6 +98,7 @@ fn from_config(config: AppConfig) -> Startup {
         allowed_origins: config.allowed_origins,
         read_only: config.read_only,
         allow_purge: config.allow_purge,
+        saved: None,
     };
     Startup::Ready(
         Backend::Http(HttpClient::new(
@@ -83,6 +125,7 @@ pub fn demo() -> Startup {
         read_only: false,
         // Nothing is purged in the demo: it shows the typed confirmation, then says so.
         allow_purge: true,
+        saved: None,
     };
     Startup::Ready(Backend::demo(), settings)
 }

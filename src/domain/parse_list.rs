@@ -147,7 +147,7 @@ pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
 
 /// Adds one list item's outcome to `page`: a job, or a problem naming the item; of two jobs with
 /// the same id, the one updated last is kept. `seen` maps ids to their place in `page.jobs`.
-fn add_item(
+pub(super) fn add_item(
     page: &mut JobPage,
     seen: &mut HashMap<String, usize>,
     index: usize,

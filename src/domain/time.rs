@@ -32,6 +32,11 @@ pub fn format_date(at: DateTime<Utc>, offset: FixedOffset) -> String {
     )
 }
 
+/// [`format_date`] with the zone named: `12 Feb 2025, 22:41 UTC+11`.
+pub fn format_date_zoned(at: DateTime<Utc>, offset: FixedOffset) -> String {
+    format!("{} {}", format_date(at, offset), format_offset(offset))
+}
+
 /// The day and month of an instant at the given offset, `02 Dec`, for short notes.
 pub fn format_day_month(at: DateTime<Utc>, offset: FixedOffset) -> String {
     let local = at.with_timezone(&offset);
@@ -154,6 +159,7 @@ mod tests {
         let at = t("2024-12-10T04:33:09Z");
         assert_eq!(format_date(at, sydney), "10 Dec 2024, 15:33");
         assert_eq!(format_offset(sydney), "UTC+11");
+        assert_eq!(format_date_zoned(at, sydney), "10 Dec 2024, 15:33 UTC+11");
         assert_eq!(format_offset(india), "UTC+5:30");
         assert_eq!(
             format_offset(FixedOffset::west_opt(4 * 3600).unwrap()),

@@ -42,6 +42,17 @@ impl Institutions {
         });
         entry
     }
+
+    /// Every institution whose answer has arrived, by id (what an export names the banks by).
+    pub fn known(&self) -> Vec<Institution> {
+        let known = self.known.lock().expect("institutions lock");
+        let mut banks: Vec<Institution> = known
+            .values()
+            .filter_map(|entry| entry.get_untracked())
+            .collect();
+        banks.sort_by(|a, b| a.id.cmp(&b.id));
+        banks
+    }
 }
 
 /// Institution `id` (from the directory the shell provided): `None` until its name arrives, or

@@ -15,6 +15,21 @@ pub struct Clock {
     pub minute: Signal<DateTime<Utc>>,
 }
 
+impl Clock {
+    /// A clock stopped at `at`: a saved file's views show its jobs as of when it was taken.
+    pub fn still(at: DateTime<Utc>) -> Self {
+        Self {
+            now: Signal::stored(at),
+            minute: Signal::stored(at),
+        }
+    }
+
+    /// Now, as this clock tells it, without subscribing to its ticks.
+    pub fn now_untracked(&self) -> DateTime<Utc> {
+        self.now.get_untracked()
+    }
+}
+
 /// Starts a clock that ticks every second while its owner lives.
 pub fn use_clock() -> Clock {
     let now = RwSignal::new(platform::now());

@@ -21,6 +21,9 @@ pub struct PollPolicy {
     pub list_while_pending: Duration,
     /// How often the list is refreshed when everything has settled.
     pub list_when_settled: Duration,
+    /// Whether anything is asked again at all: not for a saved file, whose jobs are as they
+    /// were when it was taken.
+    pub live: bool,
 }
 
 impl Default for PollPolicy {
@@ -32,6 +35,7 @@ impl Default for PollPolicy {
             give_up_after: Duration::from_secs(3600),
             list_while_pending: Duration::from_secs(30),
             list_when_settled: Duration::from_secs(60),
+            live: true,
         }
     }
 }
@@ -41,6 +45,14 @@ impl PollPolicy {
     pub fn with_fast(fast: Duration) -> Self {
         Self {
             fast: fast.max(Duration::from_millis(250)),
+            ..Self::default()
+        }
+    }
+
+    /// The policy of a saved file: nothing is ever asked again.
+    pub fn still() -> Self {
+        Self {
+            live: false,
             ..Self::default()
         }
     }
@@ -55,7 +67,7 @@ impl PollPolicy {
         hidden: bool,
     ) -> Option<Duration> {
         let age = age.to_std().unwrap_or_default();
-        if hidden || status.is_settled() || age >= self.give_up_after {
+        if !self.live || hidden || status.is_settled() || age >= self.give_up_after {
             return None;
         }
         if age < self.fast_for {
@@ -84,9 +96,9 @@ impl PollPolicy {
         })
     }
 
-    /// When to refresh the list next; `None` while the page is hidden.
+    /// When to refresh the list next; `None` while the page is hidden (or never, when still).
     pub fn next_list_refresh(&self, any_pending: bool, hidden: bool) -> Option<Duration> {
-        match (hidden, any_pending) {
+        match (hidden || !self.live, any_pending) {
             (true, _) => None,
             (false, true) => Some(self.list_while_pending),
             (false, false) => Some(self.list_when_settled),
@@ -167,6 +179,24 @@ mod tests {
         assert_eq!(p.next_list_refresh(true, true), None);
         assert_eq!(p.next_list_refresh(true, false), secs(30));
         assert_eq!(p.next_list_refresh(false, false), secs(60));
+    }
+
+    #[test]
+    fn a_saved_file_is_never_asked_again() {
+        let p = PollPolicy::still();
+        for hidden in [false, true] {
+            assert_eq!(
+                p.next_job_poll(CardStatus::Pending, TimeDelta::zero(), hidden),
+                None
+            );
+            assert_eq!(
+                p.next_watch_poll(CardStatus::Pending, TimeDelta::zero(), hidden),
+                None
+            );
+            for pending in [false, true] {
+                assert_eq!(p.next_list_refresh(pending, hidden), None);
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::filter_query::{FILTER_KEYS, filter_from_query, filter_to_query};
 use super::view_mode::{BY_KEY, HistoryMode, VIEW_KEY, group_by_from_query, mode_to_query};
 use crate::domain::{GroupBy, JobFilter};
+use crate::live::Clock;
 use crate::platform::{self, viewer_offset};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -127,7 +128,8 @@ pub fn use_url_filter() -> Memo<JobFilter> {
             .iter()
             .filter_map(|k| params.get(k).map(|v| (*k, v)))
             .collect();
-        let now = platform::now();
+        // A saved file's clock stands still: its ranges reach back from when it was taken.
+        let now = use_context::<Clock>().map_or_else(platform::now, |c| c.now_untracked());
         filter_from_query(
             pairs.iter().map(|(k, v)| (*k, v.as_str())),
             viewer_offset(now),

@@ -7,6 +7,7 @@ mod banks;
 mod client;
 mod job_card;
 mod job_list;
+mod saved;
 mod triage;
 mod watch;
 
@@ -26,11 +27,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A clock standing still at `seconds` after the epoch.
 pub fn clock_at(seconds: i64) -> Clock {
-    let now = chrono::DateTime::from_timestamp(seconds, 0).unwrap();
-    Clock {
-        now: Signal::stored(now),
-        minute: Signal::stored(now),
-    }
+    Clock::still(chrono::DateTime::from_timestamp(seconds, 0).unwrap())
 }
 
 /// An empty history of one user's jobs on the demo backend, with nothing polling it: tests

@@ -4,7 +4,8 @@
 use super::messages::{HostMessage, job_settled, origin_allowed, read_host_message, ready, resize};
 use crate::config::Theme;
 use crate::domain::CardStatus;
-use crate::platform::{self, viewer_offset};
+use crate::live::expect_clock;
+use crate::platform::viewer_offset;
 use crate::url::{filter_from_query, use_set_filter};
 use leptos::ev::message;
 use leptos::prelude::*;
@@ -102,6 +103,7 @@ pub fn EmbedBridge(
         return;
     }
     let set_filter = use_set_filter();
+    let clock = expect_clock();
     let _ = use_event_listener(window(), message, move |event: MessageEvent| {
         if !embed
             .allowed
@@ -114,7 +116,7 @@ pub fn EmbedBridge(
             Some(HostMessage::SetTheme(choice)) => theme.set(choice),
             Some(HostMessage::SetFilters(pairs)) => {
                 let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-                let now = platform::now();
+                let now = clock.now_untracked();
                 set_filter(filter_from_query(pairs, viewer_offset(now), now), false);
             }
             None => {}

@@ -2,6 +2,7 @@
 //! both included, in the viewer's time zone). Picking one clears the other.
 
 use crate::domain::{JobFilter, TimeRange};
+use crate::live::expect_clock;
 use crate::platform::{self, viewer_offset};
 use crate::url::{day_start, range_days, use_set_filter};
 use chrono::TimeDelta;
@@ -14,6 +15,7 @@ const CUSTOM: &str = "custom";
 #[component]
 pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
     let set_filter = use_set_filter();
+    let clock = expect_clock();
     let offset = move || viewer_offset(platform::now());
     let days = move || filter.with(|f| range_days(f, offset()));
     let preset = move || {
@@ -27,7 +29,7 @@ pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
         let set_filter = set_filter.clone();
         move |event| {
             let value: String = event_target_value(&event);
-            let now = platform::now();
+            let now = clock.now_untracked();
             let mut next = filter.get_untracked();
             next.range = TimeRange::from_name(&value);
             match next.range {

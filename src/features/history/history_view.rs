@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::domain::{CardStatus, JobFilter, RefreshTarget, connections, summarize};
 use crate::features::actions::{PurgeDialog, RefreshButton, RefreshDialog};
 use crate::features::embed::Embed;
+use crate::features::saved::ExportButtons;
 use crate::features::triage::{FailureGroupsView, HealthView};
 use crate::live::{expect_clock, provide_purger, provide_refresher, use_job_history};
 use crate::url::{HistoryMode, use_filter_href, use_history_mode, use_url_filter};
@@ -78,12 +79,15 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
                 <StatusReference />
             </div>
             <LiveBar history=history clock=clock />
-            {move || match scope.get() {
-                JobScope::User { user, .. } => Some(view! {
-                    <div class="bjh-actions"><RefreshButton target=Some(RefreshTarget::all_of(&user)) /></div>
-                }),
-                JobScope::Jobs(_) => None,
-            }}
+            <div class="bjh-actions">
+                {move || match scope.get() {
+                    JobScope::User { user, .. } => {
+                        Some(view! { <RefreshButton target=Some(RefreshTarget::all_of(&user)) /> })
+                    }
+                    JobScope::Jobs(_) => None,
+                }}
+                <ExportButtons history=history scope=narrowed filter=filter mode=mode by=by clock=clock />
+            </div>
             <RefreshDialog />
             <PurgeDialog />
             {move || match scope.get() {

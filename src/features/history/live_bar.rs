@@ -1,14 +1,26 @@
 //! The live-update bar: when data last arrived, a manual refresh, pause / resume, and the
-//! "N new jobs" pill.
+//! "N new jobs" pill. For a saved file, only the instant its jobs are shown as of.
 
-use crate::domain::time::format_relative;
+use crate::config::Settings;
+use crate::domain::time::{format_date_zoned, format_relative};
 use crate::live::{Clock, JobHistory};
-use crate::platform::viewer_zone_name;
+use crate::platform::{viewer_offset, viewer_zone_name};
 use leptos::prelude::*;
 
 /// The bar above the list.
 #[component]
 pub fn LiveBar(history: JobHistory, clock: Clock) -> impl IntoView {
+    if let Some(label) = use_context::<Settings>().and_then(|settings| settings.saved) {
+        let as_of = format_date_zoned(label.as_of, viewer_offset(label.as_of));
+        return view! {
+            <div class="bjh-livebar">
+                <span class="bjh-livebar__updated" data-testid="last-updated">
+                    {format!("From a saved file: jobs as of {as_of}; nothing updates")}
+                </span>
+            </div>
+        }
+        .into_any();
+    }
     // Loading until the first answer; an answer that brought no data (an error, said beside)
     // leaves nothing loading.
     let updated = move || match history.last_updated.get() {
@@ -53,4 +65,5 @@ pub fn LiveBar(history: JobHistory, clock: Clock) -> impl IntoView {
             </Show>
         </div>
     }
+    .into_any()
 }
