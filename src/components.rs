@@ -4,6 +4,7 @@
 pub mod bank_name;
 pub mod bank_notice;
 pub mod copy_button;
+pub mod dialog_focus;
 pub mod error_notice;
 pub mod local_time;
 pub mod playbook_card;
@@ -13,6 +14,7 @@ pub mod step_strip;
 pub use bank_name::BankName;
 pub use bank_notice::BankNotice;
 pub use copy_button::CopyButton;
+pub use dialog_focus::{close_on_escape, use_dialog_focus};
 pub use error_notice::ErrorNotice;
 pub use local_time::LocalTime;
 pub use playbook_card::PlaybookCard;

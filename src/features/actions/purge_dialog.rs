@@ -2,6 +2,7 @@
 //! the user) and sends the purge only once the connection id is typed; then it says what Basiq
 //! answered until closed.
 
+use crate::components::{close_on_escape, use_dialog_focus};
 use crate::domain::{purge_confirmed, purge_done, purge_question};
 use crate::live::{PurgeState, use_institution, use_purger};
 use leptos::html::Input;
@@ -14,18 +15,17 @@ pub fn PurgeDialog() -> impl IntoView {
     let state = purger.state;
     let typed = RwSignal::new(String::new());
     let input = NodeRef::<Input>::new();
-    Effect::new(move |was_open: Option<bool>| {
-        let open = state.with(|s| matches!(s, PurgeState::Confirming(_)));
-        if open && was_open != Some(true) {
+    // Each question starts with nothing typed, the focus in the field.
+    use_dialog_focus(
+        move || state.with(|s| matches!(s, PurgeState::Confirming(_))),
+        move || state.with(|s| !matches!(s, PurgeState::Idle)),
+        move || {
             typed.set(String::new());
-            request_animation_frame(move || {
-                if let Some(input) = input.get_untracked() {
-                    let _ = input.focus();
-                }
-            });
-        }
-        open
-    });
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+            }
+        },
+    );
     let bank =
         Memo::new(move |_| state.with(|s| s.target().and_then(|t| t.institution_id.clone())));
     let body = move || {
@@ -101,7 +101,7 @@ pub fn PurgeDialog() -> impl IntoView {
             }
         };
         Some(view! {
-            <div class="bjh-refresh-dialog bjh-purge-dialog" role="dialog" aria-labelledby="bjh-purge-question" data-testid="purge-dialog">
+            <div class="bjh-refresh-dialog bjh-purge-dialog" role="dialog" aria-labelledby="bjh-purge-question" data-testid="purge-dialog" on:keydown=close_on_escape(move || purger.close())>
                 {content}
             </div>
         })

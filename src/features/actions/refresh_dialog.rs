@@ -2,6 +2,7 @@
 //! once, then says what Basiq answered (the new job, the one already running, or the error in
 //! Basiq's words) until closed.
 
+use crate::components::{close_on_escape, use_dialog_focus};
 use crate::domain::{refresh_question, refresh_started, refreshes_started};
 use crate::live::{RefreshState, use_institution, use_refresher};
 use leptos::html::Button;
@@ -17,18 +18,16 @@ pub fn RefreshDialog(
     let refresher = use_refresher()?;
     let state = refresher.state;
     let first_button = NodeRef::<Button>::new();
-    // The dialog takes the focus when it opens, so the keyboard is where the question is.
-    Effect::new(move |was_open: Option<bool>| {
-        let open = state.with(|s| matches!(s, RefreshState::Confirming(_)));
-        if open && was_open != Some(true) {
-            request_animation_frame(move || {
-                if let Some(button) = first_button.get_untracked() {
-                    let _ = button.focus();
-                }
-            });
-        }
-        open
-    });
+    // The dialog takes the focus when it asks, so the keyboard is where the question is.
+    use_dialog_focus(
+        move || state.with(|s| matches!(s, RefreshState::Confirming(_))),
+        move || state.with(|s| !matches!(s, RefreshState::Idle)),
+        move || {
+            if let Some(button) = first_button.get_untracked() {
+                let _ = button.focus();
+            }
+        },
+    );
     let bank =
         Memo::new(move |_| state.with(|s| s.target().and_then(|t| t.institution_id.clone())));
     let body = move || {
@@ -98,7 +97,7 @@ pub fn RefreshDialog(
             }
         };
         Some(view! {
-            <div class="bjh-refresh-dialog" role="dialog" aria-labelledby="bjh-refresh-question" data-testid="refresh-dialog">
+            <div class="bjh-refresh-dialog" role="dialog" aria-labelledby="bjh-refresh-question" data-testid="refresh-dialog" on:keydown=close_on_escape(move || refresher.close())>
                 {content}
             </div>
         })
