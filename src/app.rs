@@ -11,16 +11,19 @@ use crate::features::saved::{
 };
 use crate::features::shortcuts::KeyboardShortcuts;
 use crate::features::watch::WatchNotices;
+use crate::i18n::{t_string, use_i18n};
 use crate::live::{Clock, provide_live, provide_purge_log, provide_watcher, use_clock};
 use crate::platform;
 use crate::poll::PollPolicy;
 use crate::url::use_shown_job;
+use language_picker::{Language, LanguagePicker, provide_language};
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
 use leptos_router::components::Router;
 use theme_toggle::{ThemeToggle, use_theme};
 use token_gate::TokenGate;
 
+mod language_picker;
 mod theme_toggle;
 mod token_gate;
 
@@ -30,11 +33,18 @@ pub fn App() -> impl IntoView {
     provide_context(use_clock());
     let startup = LocalResource::new(config::load);
     let saved = provide_saved_files();
+    let language = provide_language();
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        if let Some(Startup::Ready(_, settings)) = startup.get() {
+            language.configure(settings.locale);
+        }
+    });
     view! {
         // Only links to the page's own path are the app's; a host page's other links stay its own.
         <Router base=platform::page_path()>
-            <div class="bjh-app">
-                <Suspense fallback=|| view! { <p class="bjh-empty bjh-app__main">"Loading…"</p> }>
+            <div class="bjh-app" use:i18n>
+                <Suspense fallback=move || view! { <p class="bjh-empty bjh-app__main">{move || t_string!(i18n, app.loading)}</p> }>
                     {move || {
                         startup
                             .get()
@@ -103,17 +113,20 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
     }
     provide_purge_log();
     provide_context(settings);
+    let i18n = use_i18n();
+    let Language(language) = expect_context::<Language>();
     view! {
             <header class="bjh-app__bar">
-                <h1 class="bjh-app__title">"Basiq Job History"</h1>
+                <h1 class="bjh-app__title">{move || t_string!(i18n, app.title)}</h1>
                 {demo.then(|| view! {
-                    <span class="bjh-badge bjh-badge--demo" data-testid="demo-badge" title="No config.json: built-in demo data">
-                        "Demo data"
+                    <span class="bjh-badge bjh-badge--demo" data-testid="demo-badge" title=move || t_string!(i18n, app.demo_title)>
+                        {move || t_string!(i18n, app.demo)}
                     </span>
                 })}
                 {saved.map(|label| view! { <SavedBadge label /> })}
                 <span class="bjh-app__spacer"></span>
                 <OpenFileButton />
+                <LanguagePicker />
                 <ThemeToggle theme />
             </header>
             <main class="bjh-app__main">
@@ -127,19 +140,20 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
             </main>
             <KeyboardShortcuts />
             <FileDrop />
-            <EmbedBridge on_token theme />
+            <EmbedBridge on_token theme language />
     }
 }
 
 /// Shown instead of the app when `config.json` is there but cannot be used.
 #[component]
 fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <main class="bjh-app__main">
             <div class="bjh-notice bjh-notice--error" role="alert" data-testid="config-error">
-                <strong>"The configuration cannot be used"</strong>
+                <strong>{move || t_string!(i18n, app.config_error)}</strong>
                 <span data-field=error.field.clone()>{error.to_string()}</span>
-                <span>"Fix config.json beside index.html (see the README for its schema) and reload."</span>
+                <span>{move || t_string!(i18n, app.config_fix)}</span>
             </div>
         </main>
     }

@@ -3,6 +3,7 @@
 //! turns it into the backend and the settings the views use (no file means the demo).
 
 pub mod file;
+pub mod language;
 pub mod startup;
 
 pub use file::{AppConfig, ConfigError, Theme, parse_config, split_job_ids};

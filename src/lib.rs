@@ -13,4 +13,6 @@ pub mod poll;
 pub mod url;
 
 mod app;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub use app::App;

@@ -3,6 +3,7 @@
 
 use basiq_job_history::api::client::AuthMode;
 use basiq_job_history::config::{Theme, parse_config, split_job_ids};
+use basiq_job_history::i18n::Locale;
 
 #[test]
 fn the_example_config_parses() {
@@ -25,6 +26,7 @@ fn defaults_fill_what_is_left_out_and_unknown_keys_are_ignored() {
         parse_config(r#"{"apiBaseUrl": "https://au-api.basiq.io", "someday": [1, 2]}"#).unwrap();
     assert_eq!(config.auth, AuthMode::None);
     assert_eq!(config.theme, Theme::Auto);
+    assert_eq!(config.locale, None);
     assert!(config.job_ids.is_empty() && config.user_id.is_none());
 }
 
@@ -71,6 +73,11 @@ fn errors_name_the_field_and_what_was_expected() {
             "\"auto\"",
         ),
         (
+            r#"{"apiBaseUrl": "/b", "locale": "klingon"}"#,
+            "locale",
+            "\"fr\"",
+        ),
+        (
             r#"{"apiBaseUrl": "/b", "jobIds": "a,b"}"#,
             "jobIds",
             "list of strings",
@@ -90,6 +97,12 @@ fn errors_name_the_field_and_what_was_expected() {
             error.message
         );
     }
+}
+
+#[test]
+fn the_configured_locale_is_read_by_its_language() {
+    let config = parse_config(r#"{"apiBaseUrl": "/b", "locale": "fr-CA"}"#).unwrap();
+    assert_eq!(config.locale, Some(Locale::fr));
 }
 
 #[test]

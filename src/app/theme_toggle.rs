@@ -2,6 +2,7 @@
 //! localStorage only once they make one (`bjh-theme`). Sets `data-bjh-theme` on `<html>`.
 
 use crate::config::Theme;
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use crate::platform;
 use leptos::prelude::*;
 use leptos_use::use_preferred_dark;
@@ -26,6 +27,7 @@ pub fn use_theme(initial: Theme) -> RwSignal<Theme> {
 /// The theme button; the viewer's choice is remembered.
 #[component]
 pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
+    let i18n = use_i18n();
     let choose = move |_| {
         let next = theme.get_untracked().next();
         theme.set(next);
@@ -33,7 +35,16 @@ pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
     };
     view! {
         <button class="bjh-button bjh-theme" type="button" on:click=choose data-testid="theme">
-            {move || format!("Theme: {}", theme.get().as_str())}
+            {move || format!("{}: {}", t_string!(i18n, app.theme), theme_name(i18n.get_locale(), theme.get()))}
         </button>
+    }
+}
+
+/// A theme setting's name in `locale`.
+fn theme_name(locale: Locale, theme: Theme) -> &'static str {
+    match theme {
+        Theme::Auto => td_string!(locale, app.theme_auto),
+        Theme::Light => td_string!(locale, app.theme_light),
+        Theme::Dark => td_string!(locale, app.theme_dark),
     }
 }

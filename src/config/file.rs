@@ -2,6 +2,7 @@
 //! unknown keys are ignored. See the README for the schema.
 
 use crate::api::client::AuthMode;
+use crate::i18n::Locale;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -76,6 +77,8 @@ pub struct AppConfig {
     pub allow_purge: bool,
     /// The default theme.
     pub theme: Theme,
+    /// The language to start in when the viewer has not chosen one (`locale`).
+    pub locale: Option<Locale>,
     /// Host pages allowed to drive an embedded app.
     pub allowed_origins: Vec<String>,
 }
@@ -203,6 +206,13 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
         Some(name) => Theme::from_name(&name)
             .ok_or_else(|| wrong("theme", "expected \"auto\", \"light\" or \"dark\""))?,
     };
+    let locale = match optional_string(object, "locale", "locale")? {
+        None => None,
+        Some(tag) => Some(
+            super::language::locale_from_tag(&tag)
+                .ok_or_else(|| wrong("locale", "expected \"en\" or \"fr\""))?,
+        ),
+    };
     let allowed_origins = match object.get("embed") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Object(embed)) => string_list(embed, "allowedOrigins", "embed.allowedOrigins")?,
@@ -223,6 +233,7 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
         read_only,
         allow_purge: allow_purge && !read_only,
         theme,
+        locale,
         allowed_origins,
     })
 }

@@ -5,6 +5,7 @@ use super::file::{AppConfig, ConfigError, Theme, parse_config};
 use crate::api::backend::Backend;
 use crate::api::client::{AuthMode, HttpClient};
 use crate::domain::SavedFile;
+use crate::i18n::Locale;
 use crate::platform;
 use chrono::{DateTime, Utc};
 use gloo_net::http::{Request, Response};
@@ -27,6 +28,8 @@ pub struct Settings {
     pub poll_interval: Duration,
     /// The default theme.
     pub theme: Theme,
+    /// The configured language, if any.
+    pub locale: Option<Locale>,
     /// Host pages allowed to drive the app through `postMessage`.
     pub allowed_origins: Vec<String>,
     /// Whether actions that change data (refresh) are hidden.
@@ -95,6 +98,7 @@ fn from_config(config: AppConfig) -> Startup {
         needs_token: config.auth == AuthMode::Prompt,
         poll_interval: Duration::from_millis(config.poll_interval_ms),
         theme: config.theme,
+        locale: config.locale,
         allowed_origins: config.allowed_origins,
         read_only: config.read_only,
         allow_purge: config.allow_purge,
@@ -120,6 +124,7 @@ pub fn demo() -> Startup {
         needs_token: false,
         poll_interval: Duration::from_secs(2),
         theme: Theme::Auto,
+        locale: None,
         allowed_origins: Vec::new(),
         // The demo's refreshes run in the page: nothing real changes.
         read_only: false,

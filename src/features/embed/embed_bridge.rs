@@ -4,6 +4,7 @@
 use super::messages::{HostMessage, job_settled, origin_allowed, read_host_message, ready, resize};
 use crate::config::Theme;
 use crate::domain::CardStatus;
+use crate::i18n::Locale;
 use crate::live::expect_clock;
 use crate::platform::viewer_offset;
 use crate::url::{filter_from_query, use_set_filter};
@@ -92,11 +93,12 @@ fn message_data(event: &MessageEvent) -> Option<Value> {
 }
 
 /// The bridge: mounted once in the app shell. A host's token goes to `on_token` (with its
-/// lifetime in seconds), its theme to `theme`.
+/// lifetime in seconds), its theme to `theme`, its language to `language`.
 #[component]
 pub fn EmbedBridge(
     #[prop(into)] on_token: Callback<(String, Option<u64>)>,
     theme: RwSignal<Theme>,
+    language: RwSignal<Locale>,
 ) -> impl IntoView {
     let embed = expect_context::<Embed>();
     if !embed.active() {
@@ -114,6 +116,7 @@ pub fn EmbedBridge(
         match message_data(&event).as_ref().and_then(read_host_message) {
             Some(HostMessage::SetToken { token, expires_in }) => on_token.run((token, expires_in)),
             Some(HostMessage::SetTheme(choice)) => theme.set(choice),
+            Some(HostMessage::SetLocale(choice)) => language.set(choice),
             Some(HostMessage::SetFilters(pairs)) => {
                 let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
                 let now = clock.now_untracked();

@@ -2,7 +2,9 @@
 //! and writing messages out, tested on the host.
 
 use crate::config::Theme;
+use crate::config::language::locale_from_tag;
 use crate::domain::CardStatus;
+use crate::i18n::Locale;
 use crate::url::FILTER_KEYS;
 use serde_json::{Value, json};
 
@@ -20,6 +22,8 @@ pub enum HostMessage {
     SetFilters(Vec<(String, String)>),
     /// `{type:"basiq-jobs:set-theme", theme}`.
     SetTheme(Theme),
+    /// `{type:"basiq-jobs:set-locale", locale}`: a language tag such as `fr` or `en-AU`.
+    SetLocale(Locale),
 }
 
 /// Reads a host message; anything else (other types, wrong shapes) is `None` and ignored.
@@ -43,6 +47,9 @@ pub fn read_host_message(data: &Value) -> Option<HostMessage> {
         "basiq-jobs:set-theme" => text("theme")
             .and_then(|t| Theme::from_name(&t))
             .map(HostMessage::SetTheme),
+        "basiq-jobs:set-locale" => text("locale")
+            .and_then(|t| locale_from_tag(&t))
+            .map(HostMessage::SetLocale),
         _ => None,
     }
 }
@@ -101,6 +108,11 @@ mod tests {
             read_host_message(&theme),
             Some(HostMessage::SetTheme(Theme::Dark))
         );
+        let locale = json!({"type": "basiq-jobs:set-locale", "locale": "fr-CA"});
+        assert_eq!(
+            read_host_message(&locale),
+            Some(HostMessage::SetLocale(Locale::fr))
+        );
     }
 
     #[test]
@@ -110,6 +122,8 @@ mod tests {
             json!({"type": "other"}),
             json!({"type": "basiq-jobs:set-token", "token": ""}),
             json!({"type": "basiq-jobs:set-theme", "theme": "purple"}),
+            json!({"type": "basiq-jobs:set-locale", "locale": "tlh"}),
+            json!({"type": "basiq-jobs:set-locale", "locale": 7}),
             json!({"type": 5}),
         ] {
             assert_eq!(read_host_message(&data), None, "{data}");
