@@ -23,7 +23,7 @@ use leptos_router::components::Router;
 use theme_toggle::{ThemeToggle, use_theme};
 use token_gate::TokenGate;
 
-mod language_picker;
+pub(crate) mod language_picker;
 mod theme_toggle;
 mod token_gate;
 

@@ -16,3 +16,4 @@ mod app;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub use app::App;
+pub use app::language_picker::{Language, provide_language};

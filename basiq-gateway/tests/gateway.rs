@@ -504,12 +504,7 @@ async fn logs_one_json_line_per_answer_and_stops_gracefully() {
             .status,
         200
     );
-    let line = h
-        .logs()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap_or_default())
-        .find(|l| l["path"] == format!("/basiq/jobs/{job}"))
-        .expect("a log line for the job");
+    let line = h.log_line_for(&format!("/basiq/jobs/{job}")).await;
     assert_eq!(
         (line["status"].as_u64(), line["identity"].as_str()),
         (Some(200), Some(ALICE))

@@ -2,6 +2,7 @@
 //! Retry button.
 
 use crate::domain::time::format_relative;
+use crate::i18n::{t_string, td_string, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -14,18 +15,20 @@ pub fn ErrorNotice(
     #[prop(into)] now: Signal<DateTime<Utc>>,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         error.get().map(|(headline, detail)| {
-            let age = last_updated
-                .get()
-                .map(|at| format!("Showing data from {}.", format_relative(at, now.get())));
+            let age = last_updated.get().map(|at| {
+                let age = format_relative(at, now.get(), i18n.get_locale());
+                td_string!(i18n.get_locale(), common.showing_data_from, age)
+            });
             view! {
                 <div class="bjh-notice bjh-notice--error" role="alert" data-testid="error">
                     <strong class="bjh-notice__title">{headline}</strong>
                     <span class="bjh-notice__detail">{detail}</span>
                     <span class="bjh-notice__age">{age}</span>
                     <button class="bjh-button" type="button" on:click=move |_| on_retry.run(())>
-                        "Retry"
+                        {move || t_string!(i18n, common.retry)}
                     </button>
                 </div>
             }

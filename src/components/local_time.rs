@@ -3,6 +3,7 @@
 
 use crate::domain::Stamp;
 use crate::domain::time::{format_date_zoned, format_iso_utc, format_relative};
+use crate::i18n::{t_string, use_i18n};
 use crate::platform::viewer_offset;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -13,7 +14,9 @@ pub fn LocalTime(
     #[prop(into)] stamp: Signal<Option<Stamp>>,
     #[prop(into)] now: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
-    move || match stamp.get() {
+    let i18n = use_i18n();
+    move || {
+        match stamp.get() {
         Some(Stamp { at: Some(at), .. }) => {
             let offset = viewer_offset(at);
             let iso = format_iso_utc(at);
@@ -22,15 +25,16 @@ pub fn LocalTime(
                     <time class="bjh-time__abs" datetime=iso.clone() title=iso tabindex="0">
                         {format_date_zoned(at, offset)}
                     </time>
-                    <span class="bjh-time__rel">{move || format_relative(at, now.get())}</span>
+                    <span class="bjh-time__rel">{move || format_relative(at, now.get(), i18n.get_locale())}</span>
                 </span>
             }
             .into_any()
         }
         Some(Stamp { raw, at: None }) => view! {
-            <span class="bjh-time bjh-time--unreadable" title="Unrecognised timestamp">{raw}</span>
+            <span class="bjh-time bjh-time--unreadable" title=move || t_string!(i18n, time.unreadable)>{raw}</span>
         }
         .into_any(),
-        None => view! { <span class="bjh-time bjh-time--missing">"no date"</span> }.into_any(),
+        None => view! { <span class="bjh-time bjh-time--missing">{move || t_string!(i18n, time.no_date)}</span> }.into_any(),
+    }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::job::Job;
 use super::step::StepStatus;
+use crate::i18n::{Locale, td_string};
 
 /// The status a job card shows. Every status has an icon and a word, never colour alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,12 +33,12 @@ impl CardStatus {
         Self::ALL.into_iter().find(|s| s.as_str() == name)
     }
 
-    /// The word shown beside the icon.
-    pub fn label(self) -> &'static str {
+    /// The word shown beside the icon, in `locale`.
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Self::Pending => "Pending",
-            Self::Success => "Success",
-            Self::Failed => "Failed",
+            Self::Pending => td_string!(locale, status.pending),
+            Self::Success => td_string!(locale, status.success),
+            Self::Failed => td_string!(locale, status.failed),
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::job::Job;
 use super::status::CardStatus;
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, Datelike, FixedOffset, Offset, TimeDelta, Timelike, Utc};
 
 /// Reads an RFC 3339 timestamp, with or without fractional seconds and with any offset. A
@@ -98,21 +99,21 @@ pub fn format_duration(span: TimeDelta) -> String {
     }
 }
 
-/// How far `at` lies before `now`, as `just now`, `5 min ago`, `3 h ago`, `2 d ago`, or
-/// `in 4 min` for a future instant.
-pub fn format_relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+/// How far `at` lies before `now`, in `locale`: `just now`, `5 min ago`, `3 h ago`, `2 d ago`,
+/// or `in 4 min` for a future instant (`à l’instant`, `il y a 5 min`, `dans 4 min` in French).
+pub fn format_relative(at: DateTime<Utc>, now: DateTime<Utc>, locale: Locale) -> String {
     let seconds = (now - at).num_seconds();
     let (future, s) = (seconds < 0, seconds.unsigned_abs());
     let amount = match s {
-        0..45 => return "just now".into(),
-        45..3600 => format!("{} min", (s + 30) / 60),
-        3600..86_400 => format!("{} h", s / 3600),
-        _ => format!("{} d", s / 86_400),
+        0..45 => return td_string!(locale, time.just_now).to_owned(),
+        45..3600 => td_string!(locale, time.minutes, n = (s + 30) / 60),
+        3600..86_400 => td_string!(locale, time.hours, n = s / 3600),
+        _ => td_string!(locale, time.days, n = s / 86_400),
     };
     if future {
-        format!("in {amount}")
+        td_string!(locale, time.in_future, amount)
     } else {
-        format!("{amount} ago")
+        td_string!(locale, time.ago, amount)
     }
 }
 
@@ -196,10 +197,16 @@ mod tests {
     #[test]
     fn formats_relative_times_past_and_future() {
         let now = t("2025-03-14T12:00:00Z");
-        assert_eq!(format_relative(t("2025-03-14T11:59:30Z"), now), "just now");
-        assert_eq!(format_relative(t("2025-03-14T11:55:00Z"), now), "5 min ago");
-        assert_eq!(format_relative(t("2025-03-14T09:00:00Z"), now), "3 h ago");
-        assert_eq!(format_relative(t("2025-03-12T12:00:00Z"), now), "2 d ago");
-        assert_eq!(format_relative(t("2025-03-14T12:04:00Z"), now), "in 4 min");
+        let en = |at| format_relative(t(at), now, Locale::en);
+        assert_eq!(en("2025-03-14T11:59:30Z"), "just now");
+        assert_eq!(en("2025-03-14T11:55:00Z"), "5 min ago");
+        assert_eq!(en("2025-03-14T09:00:00Z"), "3 h ago");
+        assert_eq!(en("2025-03-12T12:00:00Z"), "2 d ago");
+        assert_eq!(en("2025-03-14T12:04:00Z"), "in 4 min");
+        let fr = |at| format_relative(t(at), now, Locale::fr);
+        assert_eq!(fr("2025-03-14T11:59:30Z"), "à l’instant");
+        assert_eq!(fr("2025-03-14T11:55:00Z"), "il y a 5 min");
+        assert_eq!(fr("2025-03-12T12:00:00Z"), "il y a 2 j");
+        assert_eq!(fr("2025-03-14T12:04:00Z"), "dans 4 min");
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::filter::newest_first;
 use crate::domain::merge::{diff_list, supersedes};
 use crate::domain::paging::{MAX_PAGES, PageProgress, estimate_total, older_page_needed};
 use crate::domain::{CardStatus, ItemProblem, Job, JobPage, derive_status, sort_newest_first};
+use crate::i18n::Locale;
 use crate::live::{Watcher, start_now};
 use crate::platform;
 use crate::poll::{PollPolicy, PollSchedule, Tracked, use_poll_driver};
@@ -203,7 +204,7 @@ impl JobHistory {
                 }
                 let short: String = row.id.chars().take(8).collect();
                 self.announcement
-                    .set(format!("Job {short} is now {}", after.label()));
+                    .set(format!("Job {short} is now {}", after.label(Locale::en)));
             }
         }
     }

@@ -1,8 +1,9 @@
 //! Job cards for each status.
 
-use super::{article, attr, fixture, mount, text_of};
+use super::{article, attr, fixture, mount, mount_in, settle, text_of};
 use basiq_job_history::domain::Job;
 use basiq_job_history::features::history::JobCard;
+use basiq_job_history::i18n::Locale;
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
@@ -148,4 +149,28 @@ fn every_result_shape_renders() {
     )));
     assert_eq!(attr(&report, "article", "data-status"), "success");
     assert_eq!(text_of(&report, ".bjh-card__kind"), "report");
+}
+
+#[wasm_bindgen_test]
+async fn a_card_in_french_translates_its_words_and_keeps_the_api_text() {
+    let job = fixture(include_str!(
+        "../../../shared/basiq/fixtures/job-failed-invalid-credentials.json"
+    ));
+    let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
+    let root = mount_in(Locale::fr, move || {
+        view! { <JobCard job=Signal::stored(job) now=Signal::stored(now) detail_prefix=Signal::stored("/?job=".to_owned()) /> }.into_any()
+    });
+    settle().await;
+    assert_eq!(text_of(&root, ".bjh-badge__word"), "Échouée");
+    assert_eq!(attr(&root, ".bjh-badge__icon", "data-icon"), "cross");
+    let labels: Vec<String> = {
+        let list = root.query_selector_all(".bjh-card__meta dt").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(labels[..3], ["Date", "Durée", "Connexion"]);
+    assert_eq!(text_of(&root, ".bjh-copy"), "Copier l’ID");
+    assert_eq!(text_of(&root, ".bjh-playbook__code"), "invalid-credentials");
+    assert_eq!(text_of(&root, ".bjh-playbook__step"), "verify-credentials");
 }

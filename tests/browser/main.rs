@@ -11,11 +11,12 @@ mod saved;
 mod triage;
 mod watch;
 
-use basiq_job_history::App;
 use basiq_job_history::api::backend::{Backend, JobScope};
 use basiq_job_history::domain::{Job, parse_job};
+use basiq_job_history::i18n::Locale;
 use basiq_job_history::live::{Clock, Institutions, JobHistory};
 use basiq_job_history::poll::PollPolicy;
+use basiq_job_history::{App, provide_language};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::time::Duration;
@@ -79,11 +80,17 @@ fn container() -> HtmlElement {
 /// Mounts a view into a fresh container, inside a router as in the app (links read the page's
 /// URL), with the demo's banks as the directory of institutions, and returns the container.
 pub fn mount(view: impl FnOnce() -> AnyView + Send + 'static) -> HtmlElement {
+    mount_in(Locale::en, view)
+}
+
+/// Mounts a view as [`mount`] does, with the app speaking `locale`.
+pub fn mount_in(locale: Locale, view: impl FnOnce() -> AnyView + Send + 'static) -> HtmlElement {
     let container = container();
     // A base no link matches: components read the URL, but every page's clicks are left to the
     // whole app's own router (several routers pushing history for one click would break back).
     let routed = move || {
         provide_context(Institutions::new(Backend::demo()));
+        provide_language().0.set(locale);
         view! { <Router base="/__component-test">{view()}</Router> }
     };
     std::mem::forget(leptos::mount::mount_to(container.clone(), routed));

@@ -284,6 +284,23 @@ impl Harness {
         self.logs.lock().expect("logs").clone()
     }
 
+    /// The gateway's log line for a request to `path`, waited for: the line is written as the
+    /// answer goes out and read from the gateway's output by another thread.
+    pub async fn log_line_for(&self, path: &str) -> Value {
+        for _ in 0..100 {
+            let found = self
+                .logs()
+                .lines()
+                .map(|l| serde_json::from_str::<Value>(l).unwrap_or_default())
+                .find(|l| l["path"] == path);
+            if let Some(line) = found {
+                return line;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no log line for {path} in 5 s:\n{}", self.logs());
+    }
+
     /// Asserts that neither the key nor any token the mock issued appears in the logs.
     pub fn assert_no_secret_in_logs(&self) {
         let logs = self.logs();

@@ -7,6 +7,7 @@ use crate::domain::time::{format_duration, job_duration};
 use crate::domain::{Job, RefreshTarget, derive_status};
 use crate::features::actions::{PurgeButton, RefreshButton};
 use crate::features::watch::WatchToggle;
+use crate::i18n::td_string;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -32,7 +33,7 @@ pub fn JobHeader(
             <div class="bjh-detail__title">
                 <StatusBadge status=status />
                 <h1 class="bjh-detail__id"><code>{id}</code></h1>
-                <CopyButton text=id label="Copy ID" />
+                <CopyButton text=id label=|l| td_string!(l, card.copy_id) />
                 <RefreshButton target=job.with_untracked(RefreshTarget::of) />
                 <PurgeButton target=job.with_untracked(RefreshTarget::of) />
                 <WatchToggle job status />

@@ -4,6 +4,7 @@
 use crate::api::urls;
 use crate::components::CopyButton;
 use crate::domain::Job;
+use crate::i18n::td_string;
 use leptos::prelude::*;
 
 /// The curl command for fetching a job; never contains a real token.
@@ -23,8 +24,8 @@ pub fn RawJson(#[prop(into)] job: Signal<Job>, api_base: String) -> impl IntoVie
         <section class="bjh-raw" aria-label="Raw JSON">
             <header class="bjh-raw__head">
                 <h2 class="bjh-raw__title">"Raw JSON"</h2>
-                <CopyButton text=pretty label="Copy raw JSON" />
-                <CopyButton text=curl label="Copy as curl" />
+                <CopyButton text=pretty label=|l| td_string!(l, detail.copy_json) />
+                <CopyButton text=curl label=|l| td_string!(l, detail.copy_curl) />
             </header>
             <code class="bjh-raw__curl">{curl}</code>
             <pre class="bjh-raw__json" tabindex="0" data-testid="raw-json">{pretty}</pre>

@@ -8,6 +8,7 @@ use crate::domain::time::{format_day_month, format_duration, job_duration};
 use crate::domain::{Job, RefreshTarget, Streak, derive_status};
 use crate::features::actions::RefreshButton;
 use crate::features::watch::WatchToggle;
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::platform::viewer_offset;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ pub fn JobCard(
     #[prop(into)] detail_prefix: Signal<String>,
     #[prop(into, optional)] streak: Signal<Option<Streak>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     // A job's ID, kind, institution, creation and connection never change: read once, so that
     // each card costs one reactive effect per part that does change (status, duration, steps).
     let (id, kind, bank, created, connection, target) = job.with_untracked(|job| {
@@ -84,7 +86,7 @@ pub fn JobCard(
                 <a href=href class="bjh-card__link">
                     <code class="bjh-card__id">{id.clone()}</code>
                 </a>
-                <CopyButton text=Signal::stored(id.clone()) label="Copy ID" />
+                <CopyButton text=Signal::stored(id.clone()) label=|l| td_string!(l, card.copy_id) />
                 <span class="bjh-card__kind">
                     {kind}
                     {bank.map(|id| view! { " · " <BankName id compact=true /> })}
@@ -94,17 +96,17 @@ pub fn JobCard(
             </header>
             <dl class="bjh-card__meta">
                 <div class="bjh-card__field">
-                    <dt>"Date"</dt>
+                    <dt>{move || t_string!(i18n, card.date)}</dt>
                     <dd>
                         <LocalTime stamp=Signal::stored(created) now=now />
                     </dd>
                 </div>
                 <div class="bjh-card__field">
-                    <dt>"Duration"</dt>
+                    <dt>{move || t_string!(i18n, card.duration)}</dt>
                     <dd class="bjh-card__duration">{duration}</dd>
                 </div>
                 <div class="bjh-card__field">
-                    <dt>"Connection"</dt>
+                    <dt>{move || t_string!(i18n, card.connection)}</dt>
                     <dd>
                         <code>{connection}</code>
                     </dd>

@@ -3,6 +3,7 @@
 
 use super::JobCard;
 use crate::domain::{JobFilter, failure_streaks};
+use crate::i18n::{td_string, use_i18n};
 use crate::live::{Clock, JobHistory, JobRow};
 use crate::platform;
 use crate::url::use_detail_prefix;
@@ -29,6 +30,7 @@ pub fn JobList(
     #[prop(into)] filter: Signal<JobFilter>,
     clock: Clock,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let limit = RwSignal::new(PAGE);
     let first_screen = first_screen_cards(platform::viewport_height());
     let first_screen_only = RwSignal::new(true);
@@ -69,7 +71,7 @@ pub fn JobList(
         (hidden > 0).then(|| {
             view! {
                 <button class="bjh-button bjh-more" type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {format!("Show {} more of {hidden}", hidden.min(PAGE))}
+                    {move || td_string!(i18n.get_locale(), list.show_more, shown = hidden.min(PAGE), hidden)}
                 </button>
             }
         })

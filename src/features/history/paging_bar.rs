@@ -3,12 +3,14 @@
 //! rest" when stopped early; nothing once the time range has what it needs.
 
 use crate::domain::paging::progress_words;
+use crate::i18n::{t_string, use_i18n};
 use crate::live::JobHistory;
 use leptos::prelude::*;
 
 /// The paging bar, above the list.
 #[component]
 pub fn PagingBar(history: JobHistory) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let progress = history.paging.get()?;
         let words = progress_words(progress.loaded, progress.estimate);
@@ -21,7 +23,7 @@ pub fn PagingBar(history: JobHistory) -> impl IntoView {
                 <div class="bjh-paging" data-testid="paging" data-state="stopped">
                     <span class="bjh-paging__words">{format!("Stopped: {words}; older jobs are not shown.")}</span>
                     <button class="bjh-button" type="button" on:click=move |_| history.load_older()>
-                        "Load the rest"
+                        {move || t_string!(i18n, paging.load_rest)}
                     </button>
                 </div>
             }
@@ -33,7 +35,7 @@ pub fn PagingBar(history: JobHistory) -> impl IntoView {
                     // Without an estimate the bar is indeterminate (no value).
                     <progress class="bjh-paging__bar" max=(!max.is_empty()).then_some(max) value=(!value.is_empty()).then_some(value) aria-hidden="true"></progress>
                     <button class="bjh-button" type="button" on:click=move |_| history.stop_paging()>
-                        "Stop"
+                        {move || t_string!(i18n, paging.stop)}
                     </button>
                 </div>
             }

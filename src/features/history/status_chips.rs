@@ -2,6 +2,7 @@
 //! lives in the URL and back / forward work.
 
 use crate::domain::{CardStatus, StatusCounts};
+use crate::i18n::{t_string, td_string, use_i18n};
 use leptos::prelude::*;
 
 /// The chips. `href` builds the link for a status (`None` is All).
@@ -11,8 +12,12 @@ pub fn StatusChips(
     #[prop(into)] active: Signal<Option<CardStatus>>,
     href: impl Fn(Option<CardStatus>) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let chip = move |status: Option<CardStatus>| {
-        let label = status.map_or("All", CardStatus::label);
+        let label = move || {
+            let locale = i18n.get_locale();
+            status.map_or(td_string!(locale, filters.all), |s| s.label(locale))
+        };
         let name = status.map_or("all", CardStatus::as_str);
         let count = move || counts.with(|c| status.map_or(c.total(), |s| c.get(s)));
         let current = move || active.get() == status;
@@ -29,7 +34,7 @@ pub fn StatusChips(
         }
     };
     view! {
-        <nav class="bjh-chips" aria-label="Filter by status">
+        <nav class="bjh-chips" aria-label=move || t_string!(i18n, filters.by_status)>
             {chip(None)}
             {CardStatus::ALL.into_iter().map(|s| chip(Some(s))).collect_view()}
         </nav>

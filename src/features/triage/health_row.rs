@@ -7,6 +7,7 @@ use crate::components::{BankName, BankNotice, LocalTime};
 use crate::domain::playbook::advice;
 use crate::domain::{ConnectionHealth, HealthState, RefreshTarget};
 use crate::features::actions::{PurgeButton, RefreshButton};
+use crate::i18n::use_i18n;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -61,7 +62,7 @@ pub fn HealthRow(
             </td>
             <td>
                 <span class=format!("bjh-health__last bjh-health__last--{}", last_status.as_str()) title=last_id>
-                    {last_status.label()}
+                    {move || last_status.label(use_i18n().get_locale())}
                 </span>
                 " "
                 <LocalTime stamp=Signal::stored(stamp(row.last_at)) now=now />
