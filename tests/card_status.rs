@@ -10,6 +10,7 @@ use basiq_job_history::domain::{
     CardStatus, Job, StatusCounts, StepResult, StepStatus, derive_status, parse_job,
     parse_job_list, sort_newest_first,
 };
+use basiq_job_history::i18n::Locale;
 use chrono::{DateTime, FixedOffset, Utc};
 
 /// What fixtures/README.md says a client must derive from one job.
@@ -279,7 +280,10 @@ fn connection_list_sorts_and_counts_as_the_readme_says() {
     let durations: Vec<Option<String>> = jobs
         .iter()
         .filter(|j| derive_status(j).is_settled())
-        .map(|j| job_duration(j, derive_status(j), DateTime::<Utc>::MIN_UTC).map(format_duration))
+        .map(|j| {
+            job_duration(j, derive_status(j), DateTime::<Utc>::MIN_UTC)
+                .map(|d| format_duration(d, Locale::en))
+        })
         .collect();
     let want: Vec<Option<String>> = [
         Some("22 s"),

@@ -5,6 +5,7 @@
 use super::groups::GroupBy;
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -98,11 +99,11 @@ impl TimeRange {
     }
 
     /// The picker's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Self::Day => "Last 24 h",
-            Self::Week => "Last 7 days",
-            Self::Month => "Last 30 days",
+            Self::Day => td_string!(locale, range.day),
+            Self::Week => td_string!(locale, range.week),
+            Self::Month => td_string!(locale, range.month),
         }
     }
 

@@ -7,6 +7,7 @@ use super::job::Job;
 use super::playbook::{Advice, advice};
 use super::status::{CardStatus, derive_status};
 use super::step::StepError;
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Deref;
@@ -47,11 +48,11 @@ impl GroupBy {
     }
 
     /// The switch's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Self::Code => "Error code",
-            Self::Step => "Failing step",
-            Self::Institution => "Bank",
+            Self::Code => td_string!(locale, groups.by_code),
+            Self::Step => td_string!(locale, groups.by_step),
+            Self::Institution => td_string!(locale, groups.by_bank),
         }
     }
 

@@ -7,6 +7,7 @@ use super::filter::distinct_by_id;
 use super::job::Job;
 use super::status::{CardStatus, derive_status};
 use super::step::StepError;
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Deref;
@@ -29,12 +30,12 @@ pub enum HealthState {
 
 impl HealthState {
     /// The word shown beside the icon.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Self::NeverSucceeded => "Never succeeded",
-            Self::Failing => "Failing",
-            Self::Waiting => "No result yet",
-            Self::Healthy => "Healthy",
+            Self::NeverSucceeded => td_string!(locale, health.never_succeeded),
+            Self::Failing => td_string!(locale, health.failing),
+            Self::Waiting => td_string!(locale, health.waiting),
+            Self::Healthy => td_string!(locale, health.healthy),
         }
     }
 

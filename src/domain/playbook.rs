@@ -3,6 +3,7 @@
 //! plus the generic advice of the Basiq dashboard (API.md §12).
 
 use super::step::StepError;
+use crate::i18n::{Locale, td_string};
 
 /// Who has to do something about a failure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,13 +19,13 @@ pub enum Actor {
 }
 
 impl Actor {
-    /// A short label.
-    pub fn label(self) -> &'static str {
+    /// A short label in `locale`.
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Self::EndUser => "the end user",
-            Self::YourApp => "your app",
+            Self::EndUser => td_string!(locale, actor.end_user),
+            Self::YourApp => td_string!(locale, actor.your_app),
             Self::Basiq => "Basiq",
-            Self::Bank => "the bank",
+            Self::Bank => td_string!(locale, actor.bank),
         }
     }
 }
@@ -198,14 +199,14 @@ pub fn playbook_json() -> serde_json::Value {
     let entries: Vec<serde_json::Value> = PLAYBOOK
         .iter()
         .map(|e| {
-            let who: Vec<&str> = e.who.iter().map(|a| a.label()).collect();
+            let who: Vec<&str> = e.who.iter().map(|a| a.label(Locale::en)).collect();
             serde_json::json!({ "codes": e.codes, "cause": e.cause, "who": who, "actions": e.actions })
         })
         .collect();
     serde_json::json!({
         "entries": entries,
         "userSide": USER_SIDE,
-        "endUser": EndUser.label(),
+        "endUser": EndUser.label(Locale::en),
         "reconsent": RECONSENT,
         "generic": GENERIC_ACTIONS,
     })

@@ -81,8 +81,9 @@ pub fn format_offset(offset: FixedOffset) -> String {
     }
 }
 
-/// A compact duration: `19 s`, `1 min 17 s`, `2 h 5 min`, `3 d 4 h`. Negative spans read `0 s`.
-pub fn format_duration(span: TimeDelta) -> String {
+/// A compact duration in `locale`: `19 s`, `1 min 17 s`, `2 h 5 min`, `3 d 4 h` (`3 j 4 h` in
+/// French). Negative spans read `0 s`.
+pub fn format_duration(span: TimeDelta, locale: Locale) -> String {
     let total = span.num_seconds().max(0);
     let (days, hours, minutes, seconds) = (
         total / 86_400,
@@ -95,7 +96,7 @@ pub fn format_duration(span: TimeDelta) -> String {
         (0, 0, _) if seconds == 0 => format!("{minutes} min"),
         (0, 0, _) => format!("{minutes} min {seconds} s"),
         (0, _, _) => format!("{hours} h {minutes} min"),
-        _ => format!("{days} d {hours} h"),
+        _ => format!("{days} {} {hours} h", td_string!(locale, time.day_unit)),
     }
 }
 
@@ -186,12 +187,16 @@ mod tests {
     #[test]
     fn formats_durations_compactly() {
         let s = TimeDelta::seconds;
-        assert_eq!(format_duration(s(19)), "19 s");
-        assert_eq!(format_duration(s(77)), "1 min 17 s");
-        assert_eq!(format_duration(s(120)), "2 min");
-        assert_eq!(format_duration(s(2 * 3600 + 5 * 60 + 9)), "2 h 5 min");
-        assert_eq!(format_duration(s(3 * 86_400 + 4 * 3600)), "3 d 4 h");
-        assert_eq!(format_duration(s(-5)), "0 s");
+        let en = |span| format_duration(span, Locale::en);
+        assert_eq!(en(s(19)), "19 s");
+        assert_eq!(en(s(77)), "1 min 17 s");
+        assert_eq!(en(s(120)), "2 min");
+        assert_eq!(en(s(2 * 3600 + 5 * 60 + 9)), "2 h 5 min");
+        assert_eq!(en(s(3 * 86_400 + 4 * 3600)), "3 d 4 h");
+        assert_eq!(en(s(-5)), "0 s");
+        let fr = |span| format_duration(span, Locale::fr);
+        assert_eq!(fr(s(3 * 86_400 + 4 * 3600)), "3 j 4 h");
+        assert_eq!(fr(s(77)), "1 min 17 s");
     }
 
     #[test]

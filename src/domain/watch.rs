@@ -5,6 +5,7 @@
 use super::playbook::advice;
 use super::time::{format_duration, job_duration};
 use super::{CardStatus, Job, derive_status};
+use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 
 /// A watched job that has settled, kept until the reader dismisses its notice.
@@ -132,7 +133,7 @@ pub fn settled_notice(
         }
         (None, _) => {
             let took = job_duration(job, settled.status, now)
-                .map(|d| format!(" in {}", format_duration(d)))
+                .map(|d| format!(" in {}", format_duration(d, Locale::en)))
                 .unwrap_or_default();
             body.push_str(&format!(": every step done{took}."));
         }

@@ -3,6 +3,7 @@
 //! (`?view=health`). Pure, so it is tested on the host.
 
 use crate::domain::GroupBy;
+use crate::i18n::{Locale, td_string};
 
 /// The query key naming the history's view.
 pub const VIEW_KEY: &str = "view";
@@ -44,11 +45,11 @@ impl HistoryMode {
     }
 
     /// The tab's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Self::Jobs => "Jobs",
-            Self::Failures => "Failure groups",
-            Self::Health => "Connection health",
+            Self::Jobs => td_string!(locale, views.jobs),
+            Self::Failures => td_string!(locale, views.failures),
+            Self::Health => td_string!(locale, views.health),
         }
     }
 }

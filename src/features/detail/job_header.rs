@@ -7,7 +7,7 @@ use crate::domain::time::{format_duration, job_duration};
 use crate::domain::{Job, RefreshTarget, derive_status};
 use crate::features::actions::{PurgeButton, RefreshButton};
 use crate::features::watch::WatchToggle;
-use crate::i18n::td_string;
+use crate::i18n::{td_string, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -27,7 +27,11 @@ pub fn JobHeader(
         Some(id) => view! { <BankName id=id.clone() /> <BankNotice id /> }.into_any(),
         None => "—".into_any(),
     };
-    let duration = move || job_duration(&job.read(), status.get(), now.get()).map(format_duration);
+    let i18n = use_i18n();
+    let duration = move || {
+        job_duration(&job.read(), status.get(), now.get())
+            .map(|span| format_duration(span, i18n.get_locale()))
+    };
     view! {
         <header class="bjh-detail__head" data-job-id=id data-status=move || status.get().as_str()>
             <div class="bjh-detail__title">

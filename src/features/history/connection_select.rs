@@ -1,6 +1,7 @@
 //! Narrows the history to one connection (`?connection=`), from the connections seen.
 
 use crate::domain::JobFilter;
+use crate::i18n::{t_string, use_i18n};
 use crate::url::use_set_filter;
 use leptos::prelude::*;
 
@@ -11,6 +12,7 @@ pub fn ConnectionSelect(
     #[prop(into)] connections: Signal<Vec<String>>,
 ) -> impl IntoView {
     let set_filter = use_set_filter();
+    let i18n = use_i18n();
     let current = move || filter.with(|f| f.connection.clone().unwrap_or_default());
     let options = move || {
         let mut all = connections.get();
@@ -35,9 +37,9 @@ pub fn ConnectionSelect(
     };
     view! {
         <label class="bjh-field">
-            <span class="bjh-field__label">"Connection"</span>
+            <span class="bjh-field__label">{move || t_string!(i18n, card.connection)}</span>
             <select class="bjh-field__input" on:change=on_change prop:value=current data-testid="connection">
-                <option value="">"All connections"</option>
+                <option value="">{move || t_string!(i18n, filters.all_connections)}</option>
                 {options}
             </select>
         </label>

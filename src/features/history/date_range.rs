@@ -2,6 +2,7 @@
 //! both included, in the viewer's time zone). Picking one clears the other.
 
 use crate::domain::{JobFilter, TimeRange};
+use crate::i18n::{t_string, use_i18n};
 use crate::live::expect_clock;
 use crate::platform::{self, viewer_offset};
 use crate::url::{day_start, range_days, use_set_filter};
@@ -15,6 +16,7 @@ const CUSTOM: &str = "custom";
 #[component]
 pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
     let set_filter = use_set_filter();
+    let i18n = use_i18n();
     let clock = expect_clock();
     let offset = move || viewer_offset(platform::now());
     let days = move || filter.with(|f| range_days(f, offset()));
@@ -59,22 +61,22 @@ pub fn DateRange(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
     };
     view! {
         <label class="bjh-field">
-            <span class="bjh-field__label">"Range"</span>
+            <span class="bjh-field__label">{move || t_string!(i18n, range.label)}</span>
             <select class="bjh-field__input" prop:value=preset on:change=pick data-testid="range">
-                <option value="">"Any time"</option>
+                <option value="">{move || t_string!(i18n, range.any)}</option>
                 {TimeRange::ALL
                     .into_iter()
-                    .map(|range| view! { <option value=range.as_str()>{range.label()}</option> })
+                    .map(|range| view! { <option value=range.as_str()>{move || range.label(i18n.get_locale())}</option> })
                     .collect_view()}
-                <option value=CUSTOM>"Custom days"</option>
+                <option value=CUSTOM>{move || t_string!(i18n, range.custom)}</option>
             </select>
         </label>
         <label class="bjh-field">
-            <span class="bjh-field__label">"From"</span>
+            <span class="bjh-field__label">{move || t_string!(i18n, range.from)}</span>
             <input class="bjh-field__input" type="date" prop:value=move || days().0.unwrap_or_default() on:change=change(false) data-testid="from" />
         </label>
         <label class="bjh-field">
-            <span class="bjh-field__label">"To"</span>
+            <span class="bjh-field__label">{move || t_string!(i18n, range.to)}</span>
             <input class="bjh-field__input" type="date" prop:value=move || days().1.unwrap_or_default() on:change=change(true) data-testid="to" />
         </label>
     }

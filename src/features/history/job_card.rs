@@ -55,7 +55,7 @@ pub fn JobCard(
     let href = move || format!("{}{escaped_id}", detail_prefix.read());
     let duration = move || {
         job_duration(&job.read(), status.get(), now.get())
-            .map(format_duration)
+            .map(|span| format_duration(span, i18n.get_locale()))
             .unwrap_or_else(|| "—".into())
     };
     let failure = move || {

@@ -3,20 +3,21 @@
 
 use crate::domain::time::format_duration;
 use crate::domain::{JobFilter, RangeSummary};
+use crate::i18n::{Locale, td_string, use_i18n};
 use crate::platform::{self, viewer_offset};
 use crate::url::range_days;
 use leptos::prelude::*;
 
 /// What range the jobs cover, in words.
-fn range_words(filter: &JobFilter) -> String {
+fn range_words(filter: &JobFilter, locale: Locale) -> String {
     if let Some(range) = filter.range {
-        return range.label().to_owned();
+        return range.label(locale).to_owned();
     }
     match range_days(filter, viewer_offset(platform::now())) {
-        (Some(from), Some(to)) => format!("{from} to {to}"),
-        (Some(from), None) => format!("Since {from}"),
-        (None, Some(to)) => format!("Up to {to}"),
-        (None, None) => "All loaded jobs".to_owned(),
+        (Some(from), Some(to)) => td_string!(locale, range.between, from = from, to = to),
+        (Some(from), None) => td_string!(locale, range.since, from = from),
+        (None, Some(to)) => td_string!(locale, range.up_to, to = to),
+        (None, None) => td_string!(locale, range.all_loaded).to_owned(),
     }
 }
 
@@ -26,22 +27,24 @@ pub fn SummaryLine(
     #[prop(into)] summary: Signal<RangeSummary>,
     #[prop(into)] filter: Signal<JobFilter>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let text = move || {
-        let s = summary.get();
-        let jobs = s.counts.total();
-        let mut parts = vec![format!("{jobs} {}", if jobs == 1 { "job" } else { "jobs" })];
+        let (s, locale) = (summary.get(), i18n.get_locale());
+        let mut parts = vec![td_string!(locale, summary.jobs, count = s.counts.total())];
         if let Some(rate) = s.success_rate() {
-            parts.push(format!("{:.0}% success", rate * 100.0));
+            let rate = format!("{:.0}", rate * 100.0);
+            parts.push(td_string!(locale, summary.success_rate, rate = rate));
         }
-        parts.push(format!("{} failed", s.counts.failed));
+        parts.push(td_string!(locale, summary.failed, n = s.counts.failed));
         if let Some(median) = s.median_duration {
-            parts.push(format!("median {}", format_duration(median)));
+            let duration = format_duration(median, locale);
+            parts.push(td_string!(locale, summary.median, duration = duration));
         }
         parts.join(" · ")
     };
     view! {
         <p class="bjh-summary" data-testid="summary">
-            <span class="bjh-summary__range">{move || filter.with(range_words)}</span>
+            <span class="bjh-summary__range">{move || filter.with(|f| range_words(f, i18n.get_locale()))}</span>
             ": "
             <span class="bjh-summary__figures">{text}</span>
         </p>

@@ -2,6 +2,7 @@
 //! the URL (`?view=`) and keeps the filter.
 
 use crate::domain::{GroupBy, JobFilter};
+use crate::i18n::{t_string, use_i18n};
 use crate::url::{HistoryMode, use_view_href};
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ pub fn ViewTabs(
     #[prop(into)] filter: Signal<JobFilter>,
 ) -> impl IntoView {
     let view_href = use_view_href();
+    let i18n = use_i18n();
     let tab = move |option: HistoryMode| {
         let current = move || mode.get() == option;
         view! {
@@ -22,12 +24,12 @@ pub fn ViewTabs(
                 aria-current=move || current().then_some("page")
                 data-view=option.as_query().unwrap_or("jobs")
             >
-                {option.label()}
+                {move || option.label(i18n.get_locale())}
             </a>
         }
     };
     view! {
-        <nav class="bjh-tabs" aria-label="History views">
+        <nav class="bjh-tabs" aria-label=move || t_string!(i18n, views.label)>
             {HistoryMode::ALL.into_iter().map(tab).collect_view()}
         </nav>
     }

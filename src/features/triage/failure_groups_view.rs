@@ -3,6 +3,7 @@
 
 use super::GroupRow;
 use crate::domain::{CardStatus, GroupBy, JobFilter, failure_groups};
+use crate::i18n::use_i18n;
 use crate::live::{Clock, JobHistory};
 use crate::url::{HistoryMode, use_view_href};
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn FailureGroupsView(
                 aria-current=move || current().then_some("page")
                 data-by=option.as_str()
             >
-                {option.label()}
+                {move || option.label(use_i18n().get_locale())}
             </a>
         }
     };

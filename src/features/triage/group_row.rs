@@ -4,15 +4,16 @@
 use super::{ShareBar, stamp};
 use crate::components::{BankName, BankNotice, LocalTime};
 use crate::domain::{FailureGroup, GroupBy};
+use crate::i18n::{Locale, td_string, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 /// What a group without a key is called.
-fn missing_key(by: GroupBy) -> &'static str {
+fn missing_key(by: GroupBy, locale: Locale) -> &'static str {
     match by {
-        GroupBy::Code => "no error code",
-        GroupBy::Step => "no failed step",
-        GroupBy::Institution => "no bank named",
+        GroupBy::Code => td_string!(locale, groups.no_code),
+        GroupBy::Step => td_string!(locale, groups.no_step),
+        GroupBy::Institution => td_string!(locale, groups.no_bank),
     }
 }
 
@@ -25,11 +26,13 @@ pub fn GroupRow(
     href: String,
     #[prop(into)] now: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = move || i18n.get_locale();
     let share = group.share(total);
     let key = match (&group.key, by) {
         (Some(bank), GroupBy::Institution) => view! { <BankName id=bank.clone() /> }.into_any(),
         (Some(key), _) => view! { <code>{key.clone()}</code> }.into_any(),
-        (None, _) => view! { <code>{missing_key(by)}</code> }.into_any(),
+        (None, _) => view! { <code>{move || missing_key(by, locale())}</code> }.into_any(),
     };
     let notices = group
         .institutions
@@ -37,28 +40,28 @@ pub fn GroupRow(
         .map(|id| view! { <BankNotice id=id.clone() /> })
         .collect_view();
     let count = group.count;
-    let jobs = if count == 1 { "job" } else { "jobs" };
-    let connections = match group.connections {
-        1 => "1 connection".to_owned(),
-        n => format!("{n} connections"),
-    };
+    let connections = group.connections;
+    let connections = move || td_string!(locale(), groups.connections_count, count = connections);
     // The code behind a step or bank group, when it is not the group's own key.
     let code = (by != GroupBy::Code)
         .then(|| group.error.as_ref().map(|e| e.code.clone()))
         .flatten();
     let advice = group.advice().map(|advice| {
-        let who = advice
-            .who
-            .iter()
-            .map(|actor| actor.label())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let actors = advice.who.clone();
+        let who = move || {
+            actors
+                .iter()
+                .map(|actor| actor.label(locale()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let anyone = !advice.who.is_empty();
         let action = advice.actions.first().cloned();
         view! {
             <p class="bjh-group__cause">{advice.cause}</p>
             <p class="bjh-group__what">
-                {(!who.is_empty()).then(|| view! { <span class="bjh-group__who">"Who acts: " {who}</span> })}
-                {action.map(|a| view! { <span class="bjh-group__action">"Do: " {a}</span> })}
+                {anyone.then(|| view! { <span class="bjh-group__who">{move || td_string!(locale(), playbook.who)} {who}</span> })}
+                {action.map(|a| view! { <span class="bjh-group__action">{move || td_string!(locale(), playbook.act)} {a}</span> })}
             </p>
         }
     });
@@ -66,34 +69,34 @@ pub fn GroupRow(
         <li class="bjh-group" data-group=group.key_text().to_owned()>
             <div class="bjh-group__head">
                 <span class="bjh-group__key">{key}</span>
-                <span class="bjh-group__count">{format!("{count} failed {jobs}")}</span>
-                <span class="bjh-group__share">{format!("{:.0}% of failures", share * 100.0)}</span>
+                <span class="bjh-group__count">{move || td_string!(locale(), groups.failed_jobs, count = count)}</span>
+                <span class="bjh-group__share">{move || td_string!(locale(), groups.share, share = format!("{:.0}", share * 100.0))}</span>
             </div>
             <ShareBar share=share />
             {notices}
             <dl class="bjh-group__meta">
                 <div>
-                    <dt>"First seen"</dt>
+                    <dt>{move || td_string!(locale(), groups.first_seen)}</dt>
                     <dd><LocalTime stamp=Signal::stored(stamp(group.first_seen)) now=now /></dd>
                 </div>
                 <div>
-                    <dt>"Last seen"</dt>
+                    <dt>{move || td_string!(locale(), groups.last_seen)}</dt>
                     <dd><LocalTime stamp=Signal::stored(stamp(group.last_seen)) now=now /></dd>
                 </div>
                 <div>
-                    <dt>"Connections"</dt>
+                    <dt>{move || td_string!(locale(), groups.connections)}</dt>
                     <dd>{connections}</dd>
                 </div>
                 {code.map(|code| view! {
                     <div>
-                        <dt>"Most frequent code"</dt>
+                        <dt>{move || td_string!(locale(), groups.top_code)}</dt>
                         <dd><code>{code}</code></dd>
                     </div>
                 })}
             </dl>
             {advice}
             <a class="bjh-group__link" href=href data-testid="group-link">
-                {format!("Show the {count} {jobs}")}
+                {move || td_string!(locale(), groups.show_jobs, count = count)}
             </a>
         </li>
     }

@@ -57,7 +57,7 @@ pub fn HealthRow(
                 <span class=format!("bjh-health__state bjh-health__state--{}", state.as_str())>
                     <span aria-hidden="true">{state.symbol()}</span>
                     " "
-                    {state.label()}
+                    {move || state.label(use_i18n().get_locale())}
                 </span>
             </td>
             <td>
