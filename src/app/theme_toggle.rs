@@ -2,7 +2,7 @@
 //! localStorage only once they make one (`bjh-theme`). Sets `data-bjh-theme` on `<html>`.
 
 use crate::config::Theme;
-use crate::i18n::{Locale, t_string, td_string, use_i18n};
+use crate::i18n::{Locale, td_string, use_i18n};
 use crate::platform;
 use leptos::prelude::*;
 use leptos_use::use_preferred_dark;
@@ -35,7 +35,10 @@ pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
     };
     view! {
         <button class="bjh-button bjh-theme" type="button" on:click=choose data-testid="theme">
-            {move || format!("{}: {}", t_string!(i18n, app.theme), theme_name(i18n.get_locale(), theme.get()))}
+            {move || {
+                let locale = i18n.get_locale();
+                td_string!(locale, app.theme, name = theme_name(locale, theme.get()))
+            }}
         </button>
     }
 }

@@ -32,6 +32,11 @@ test('the contract works both ways with an allowed host', async ({ page, request
 
   await page.evaluate(() => (window as any).send({ type: 'basiq-jobs:set-theme', theme: 'dark' }));
   await expect(frame.locator('html')).toHaveAttribute('data-bjh-theme', 'dark');
+  await page.evaluate(() => (window as any).send({ type: 'basiq-jobs:set-locale', locale: 'fr' }));
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(frame.locator('.bjh-tab[data-view="jobs"]')).toHaveText('Tâches');
+  await page.evaluate(() => (window as any).send({ type: 'basiq-jobs:set-locale', locale: 'en' }));
+  await expect(frame.locator('.bjh-tab[data-view="jobs"]')).toHaveText('Jobs');
   await page.evaluate(() => (window as any).send({ type: 'basiq-jobs:set-filters', status: 'failed' }));
   await expect(frame.locator('.bjh-chip--active')).toHaveAttribute('data-chip', 'failed');
 

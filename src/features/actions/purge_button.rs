@@ -2,6 +2,7 @@
 //! purge is allowed, and when there is no connection.
 
 use crate::domain::RefreshTarget;
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::use_purger;
 use leptos::prelude::*;
 
@@ -10,10 +11,9 @@ use leptos::prelude::*;
 pub fn PurgeButton(target: Option<RefreshTarget>) -> impl IntoView {
     let purger = use_purger()?;
     let target = target.filter(|t| t.connection_id.is_some())?;
-    let label = format!(
-        "Purge connection {}",
-        target.connection_id.as_deref().unwrap_or_default()
-    );
+    let i18n = use_i18n();
+    let id = target.connection_id.clone().unwrap_or_default();
+    let label = move || td_string!(i18n.get_locale(), actions.purge_connection, id = &id);
     Some(view! {
         <button
             type="button"
@@ -22,7 +22,7 @@ pub fn PurgeButton(target: Option<RefreshTarget>) -> impl IntoView {
             data-testid="purge"
             on:click=move |_| purger.ask(target.clone())
         >
-            "Purge"
+            {move || t_string!(i18n, actions.purge)}
         </button>
     })
 }

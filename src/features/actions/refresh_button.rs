@@ -3,6 +3,7 @@
 //! are off, or when there is no connection to refresh.
 
 use crate::domain::RefreshTarget;
+use crate::i18n::{td_string, use_i18n};
 use crate::live::use_refresher;
 use leptos::prelude::*;
 
@@ -12,14 +13,19 @@ use leptos::prelude::*;
 pub fn RefreshButton(target: Option<RefreshTarget>) -> impl IntoView {
     let refresher = use_refresher()?;
     let target = target?;
-    let label = match &target.connection_id {
-        Some(connection) => format!("Refresh connection {connection}"),
-        None => format!("Refresh every connection of user {}", target.user_id),
+    let i18n = use_i18n();
+    let (connection, user) = (target.connection_id.clone(), target.user_id.clone());
+    let label = move || {
+        let locale = i18n.get_locale();
+        match &connection {
+            Some(id) => td_string!(locale, actions.refresh_connection, id = id),
+            None => td_string!(locale, actions.refresh_user, id = &user),
+        }
     };
-    let text = if target.connection_id.is_some() {
-        "Refresh"
-    } else {
-        "Refresh all connections"
+    let one = target.connection_id.is_some();
+    let text = move || match one {
+        true => td_string!(i18n.get_locale(), actions.refresh),
+        false => td_string!(i18n.get_locale(), actions.refresh_all),
     };
     Some(view! {
         <button

@@ -2,21 +2,22 @@
 
 use crate::components::StatusBadge;
 use crate::domain::CardStatus;
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use leptos::prelude::*;
 
-fn meaning(status: CardStatus) -> (&'static str, &'static str) {
+fn meaning(status: CardStatus, locale: Locale) -> (&'static str, &'static str) {
     match status {
         CardStatus::Pending => (
-            "Still processing: a step is queued, running or waiting for the user (MFA).",
-            "Wait; it updates live. Connection jobs usually finish in 3–30 s.",
+            td_string!(locale, reference.pending_means),
+            td_string!(locale, reference.pending_todo),
         ),
         CardStatus::Success => (
-            "Finished: every step succeeded and the data is updated.",
-            "Nothing to do.",
+            td_string!(locale, reference.success_means),
+            td_string!(locale, reference.success_todo),
         ),
         CardStatus::Failed => (
-            "A step failed; later steps never ran.",
-            "Read the cause and who must act on the card, then retry once it is fixed.",
+            td_string!(locale, reference.failed_means),
+            td_string!(locale, reference.failed_todo),
         ),
     }
 }
@@ -26,15 +27,17 @@ fn meaning(status: CardStatus) -> (&'static str, &'static str) {
 pub fn StatusReference() -> impl IntoView {
     view! {
         <details class="bjh-reference">
-            <summary>"What the statuses mean"</summary>
+            <summary>{move || t_string!(use_i18n(), reference.title)}</summary>
             <dl class="bjh-reference__list">
                 {CardStatus::ALL
                     .into_iter()
                     .map(|status| {
-                        let (means, todo) = meaning(status);
+                        let text = move |part: fn((&'static str, &'static str)) -> &'static str| {
+                            move || part(meaning(status, use_i18n().get_locale()))
+                        };
                         view! {
                             <dt><StatusBadge status=Signal::stored(status) /></dt>
-                            <dd>{means}" "<em>{todo}</em></dd>
+                            <dd>{text(|m| m.0)}" "<em>{text(|m| m.1)}</em></dd>
                         }
                     })
                     .collect_view()}

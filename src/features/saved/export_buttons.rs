@@ -5,6 +5,7 @@ use crate::api::backend::JobScope;
 use crate::domain::{
     ExportView, GroupBy, JobFilter, distinct_by_id, export_csv, export_file_name, export_json,
 };
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::{Clock, Institutions, JobHistory, api_base};
 use crate::platform::{self, viewer_offset};
 use crate::url::{HistoryMode, filter_to_query, mode_to_query, range_days};
@@ -23,6 +24,7 @@ pub fn ExportButtons(
     let institutions = expect_context::<Institutions>();
     let base = api_base();
     let said = RwSignal::new(String::new());
+    let i18n = use_i18n();
     let export = move |csv: bool| {
         let (institutions, base) = (institutions.clone(), base.clone());
         move |_| {
@@ -65,19 +67,16 @@ pub fn ExportButtons(
                 ("json", "application/json")
             };
             let name = export_file_name(&view, offset, extension);
-            let jobs = match count {
-                1 => "1 job".to_owned(),
-                n => format!("{n} jobs"),
-            };
+            let locale = i18n.get_locale_untracked();
             said.set(if platform::download(&name, mime, &text) {
-                format!("Exported {jobs} to {name}")
+                td_string!(locale, saved.exported, count = count, name = &name)
             } else {
-                "The browser did not allow the download".to_owned()
+                td_string!(locale, saved.download_refused).to_owned()
             });
         }
     };
     view! {
-        <div class="bjh-export" role="group" aria-label="Export the jobs shown">
+        <div class="bjh-export" role="group" aria-label=move || t_string!(i18n, saved.export_label)>
             <button type="button" class="bjh-button" data-testid="export-json" on:click=export(false)>
                 "Export JSON"
             </button>

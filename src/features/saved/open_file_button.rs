@@ -2,6 +2,7 @@
 //! list (a real button, so the keyboard reaches it; the file input itself stays hidden).
 
 use super::SavedFiles;
+use crate::i18n::{t_string, use_i18n};
 use crate::platform;
 use leptos::html;
 use leptos::prelude::*;
@@ -11,19 +12,20 @@ use leptos::prelude::*;
 pub fn OpenFileButton() -> impl IntoView {
     let open = SavedFiles::expect().use_open();
     let input = NodeRef::<html::Input>::new();
+    let i18n = use_i18n();
     view! {
         <button
             type="button"
             class="bjh-button"
             data-testid="open-file"
-            title="Open a file exported here, or a job list as Basiq's API answered it"
+            title=move || t_string!(i18n, saved.open_title)
             on:click=move |_| {
                 if let Some(input) = input.get() {
                     input.click();
                 }
             }
         >
-            "Open saved file"
+            {move || t_string!(i18n, saved.open)}
         </button>
         <input
             node_ref=input

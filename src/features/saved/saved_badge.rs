@@ -4,6 +4,7 @@
 use super::SavedFiles;
 use crate::config::SavedLabel;
 use crate::domain::time::{format_date_zoned, format_iso_utc};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::platform::viewer_offset;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -17,17 +18,23 @@ fn zoned(at: DateTime<Utc>) -> String {
 #[component]
 pub fn SavedBadge(label: SavedLabel) -> impl IntoView {
     let close = SavedFiles::expect().use_close();
-    let when = match label.taken {
-        Some(at) => format!("taken {}", zoned(at)),
-        None => format!("an API answer; newest job {}", zoned(label.as_of)),
+    let i18n = use_i18n();
+    let (taken, as_of) = (label.taken, label.as_of);
+    let badge = move || {
+        let locale = i18n.get_locale();
+        let when = match taken {
+            Some(at) => td_string!(locale, saved.taken, at = zoned(at)),
+            None => td_string!(locale, saved.api_answer, at = zoned(as_of)),
+        };
+        td_string!(locale, saved.badge, when = when)
     };
     let iso = format_iso_utc(label.taken.unwrap_or(label.as_of));
     view! {
         <span class="bjh-badge bjh-badge--saved" data-testid="saved-badge" title=format!("{} · {iso}", label.name)>
-            {format!("Saved file · {when} · nothing is live")}
+            {badge}
         </span>
         <button type="button" class="bjh-button" data-testid="close-file" on:click=move |_| close()>
-            "Close file"
+            {move || t_string!(i18n, saved.close)}
         </button>
     }
 }

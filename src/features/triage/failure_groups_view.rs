@@ -3,7 +3,7 @@
 
 use super::GroupRow;
 use crate::domain::{CardStatus, GroupBy, JobFilter, failure_groups};
-use crate::i18n::use_i18n;
+use crate::i18n::{t_string, use_i18n};
 use crate::live::{Clock, JobHistory};
 use crate::url::{HistoryMode, use_view_href};
 use leptos::prelude::*;
@@ -50,7 +50,7 @@ pub fn FailureGroupsView(
         groups.with(|all| {
             if all.groups.is_empty() {
                 return view! {
-                    <p class="bjh-empty" data-testid="no-failures">"No failed jobs under these filters."</p>
+                    <p class="bjh-empty" data-testid="no-failures">{move || t_string!(use_i18n(), groups.none)}</p>
                 }
                 .into_any();
             }
@@ -72,9 +72,9 @@ pub fn FailureGroupsView(
         })
     };
     view! {
-        <section class="bjh-triage" aria-label="Failure groups">
-            <nav class="bjh-chips bjh-triage__switch" aria-label="Group failures by">
-                <span class="bjh-field__label">"Group by"</span>
+        <section class="bjh-triage" aria-label=move || t_string!(use_i18n(), views.failures)>
+            <nav class="bjh-chips bjh-triage__switch" aria-label=move || t_string!(use_i18n(), groups.group_failures_by)>
+                <span class="bjh-field__label">{move || t_string!(use_i18n(), groups.group_by)}</span>
                 {GroupBy::ALL.into_iter().map(switch).collect_view()}
             </nav>
             {rows}

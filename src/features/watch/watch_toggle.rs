@@ -2,6 +2,7 @@
 //! first press asks the browser whether it may notify (a question only a click may ask).
 
 use crate::domain::{CardStatus, Job};
+use crate::i18n::{td_string, use_i18n};
 use crate::live::use_watcher;
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ pub fn WatchToggle(
     #[prop(into)] status: Signal<CardStatus>,
 ) -> impl IntoView {
     let watcher = use_watcher()?;
+    let i18n = use_i18n();
     let id = job.with_untracked(|job| job.id.clone());
     Some(move || {
         (status.get() == CardStatus::Pending).then(|| {
@@ -20,8 +22,8 @@ pub fn WatchToggle(
             let id = id.clone();
             let watching = Memo::new(move |_| watcher.is_watching(&id));
             let label = move || match watching.get() {
-                true => format!("Watching job {short}"),
-                false => format!("Watch job {short}: be told when it ends"),
+                true => td_string!(i18n.get_locale(), watch.watching_job, id = &short),
+                false => td_string!(i18n.get_locale(), watch.watch_job, id = &short),
             };
             view! {
                 <button
@@ -39,7 +41,11 @@ pub fn WatchToggle(
                     <svg class="bjh-watch__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
                         <path d="M8 1.75a4 4 0 0 0-4 4v3.5L2.5 11.5h11L12 9.25v-3.5a4 4 0 0 0-4-4M6.5 13.5a1.5 1.5 0 0 0 3 0" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" />
                     </svg>
-                    {move || if watching.get() { " Watching" } else { " Watch" }}
+                    " "
+                    {move || match watching.get() {
+                        true => td_string!(i18n.get_locale(), watch.watching),
+                        false => td_string!(i18n.get_locale(), watch.watch),
+                    }}
                 </button>
             }
         })
