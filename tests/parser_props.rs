@@ -11,6 +11,7 @@ use basiq_job_history::domain::{
     JobFilter, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_references,
     parse_json,
 };
+use basiq_job_history::i18n::Locale;
 use chrono::DateTime;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -69,7 +70,7 @@ fn exercise(value: &Value) {
         let status = derive_status(job);
         let _ = job_duration(job, status, now);
         if let Some(error) = job.failure() {
-            let _ = advice(error);
+            let _ = advice(error, Locale::en);
             let _ = error.message();
         }
     }

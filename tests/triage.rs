@@ -13,6 +13,7 @@ use basiq_job_history::domain::{
     CardStatus, GroupBy, HealthState, Job, JobFilter, NONE_KEY, TimeRange, connection_health,
     failure_groups, failure_streaks, parse_job, parse_job_list, summarize,
 };
+use basiq_job_history::i18n::Locale;
 use basiq_job_history::url::{filter_from_query, filter_to_query};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
@@ -178,7 +179,7 @@ fn the_fixture_failures_group_by_code_step_and_bank() {
     assert_eq!(outage.first_seen, outage.last_seen);
     assert_eq!(outage.share(by_code.total), 0.5);
     assert_eq!(outage.institutions, ["AU00000"]);
-    let advice = outage.advice().expect("a documented code");
+    let advice = outage.advice(Locale::en).expect("a documented code");
     assert!(advice.documented);
     assert!(advice.who.contains(&Actor::Bank));
 
@@ -255,7 +256,7 @@ fn groups_stay_correct_with_unknown_codes_missing_banks_duplicates_and_skew() {
         ]
     );
     let unknown = &by_code.groups[2];
-    let advice = unknown.advice().unwrap();
+    let advice = unknown.advice(Locale::en).unwrap();
     assert!(
         !advice.documented,
         "an unknown code gets the generic advice"

@@ -1,13 +1,15 @@
 //! One mark per step with its status; the failing step is marked with its error code.
 
 use crate::domain::{Step, StepResult};
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 
 /// The step strip of a job card.
 #[component]
 pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <ol class="bjh-steps" aria-label="Steps">
+        <ol class="bjh-steps" aria-label=move || t_string!(i18n, card.steps)>
             {move || {
                 steps
                     .get()
@@ -20,7 +22,7 @@ pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                                 Some(view! { <code class="bjh-step__code">{code}</code> }.into_any())
                             }
                             StepResult::Mfa(_) => {
-                                Some(view! { <span class="bjh-step__note">"waiting for the user"</span> }.into_any())
+                                Some(view! { <span class="bjh-step__note">{move || t_string!(i18n, card.waiting_for_user)}</span> }.into_any())
                             }
                             _ => None,
                         };

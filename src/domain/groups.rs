@@ -109,9 +109,9 @@ impl FailureGroup {
         }
     }
 
-    /// The playbook's cause, who acts and actions for the group's error.
-    pub fn advice(&self) -> Option<Advice> {
-        self.error.as_ref().map(advice)
+    /// The playbook's cause, who acts and actions for the group's error, in `locale`.
+    pub fn advice(&self, locale: Locale) -> Option<Advice> {
+        self.error.as_ref().map(|error| advice(error, locale))
     }
 }
 

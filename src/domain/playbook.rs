@@ -43,83 +43,92 @@ pub struct Advice {
     pub documented: bool,
 }
 
+/// A text of the playbook in the viewer's language.
+pub type Text = fn(Locale) -> &'static str;
+
 struct Entry {
     codes: &'static [&'static str],
-    cause: &'static str,
+    cause: Text,
     who: &'static [Actor],
-    actions: &'static [&'static str],
+    actions: &'static [Text],
 }
 
 use Actor::{Bank, Basiq, EndUser, YourApp};
 
-const RECONSENT: &str = "Send the user back through the Consent UI to re-enter their credentials";
-const FIX_CSV: &str = "Fix the CSV file and upload it again";
+const RECONSENT: Text = |l| td_string!(l, advice.reconsent);
+const FIX_CSV: Text = |l| td_string!(l, advice.fix_csv);
 
 const PLAYBOOK: &[Entry] = &[
     Entry {
         codes: &["invalid-credentials"],
-        cause: "The bank rejected the stored login, often because the password changed since the last refresh (or the account is locked, or the bank's MFA type is unsupported).",
+        cause: |l| td_string!(l, advice.invalid_credentials),
         who: &[EndUser],
         actions: &[
             RECONSENT,
-            "If the account is locked, the user contacts the bank",
-            "If the bank's MFA is unsupported, the user needs a login that works without it, then retries",
+            |l| td_string!(l, advice.locked_contact_bank),
+            |l| td_string!(l, advice.mfa_unsupported),
         ],
     },
     Entry {
         codes: &["authorization-failed"],
-        cause: "The bank refused or cancelled the authorisation; the detail is the bank's own text.",
+        cause: |l| td_string!(l, advice.authorization_failed),
         who: &[EndUser],
-        actions: &["Ask the user to consent again through the Consent UI (reauthorise)"],
+        actions: &[|l| td_string!(l, advice.reauthorise)],
     },
     Entry {
         codes: &["account-not-accessible-requires-user-action"],
-        cause: "The bank shows a screen Basiq cannot get past, such as new terms with only Agree or Decline.",
+        cause: |l| td_string!(l, advice.not_accessible),
         who: &[EndUser],
         actions: &[
-            "The user logs in to online banking and clears the screen",
-            "Then refresh the connection",
+            |l| td_string!(l, advice.clear_screen),
+            |l| td_string!(l, advice.then_refresh),
         ],
     },
     Entry {
         codes: &["service-unavailable"],
-        cause: "The bank could not serve the request (outage, slowness or a site change). This is not a Basiq fault.",
+        cause: |l| td_string!(l, advice.unavailable),
         who: &[Bank, YourApp],
         actions: &[
-            "Tell the user the bank is having problems",
-            "Check the institution with GET /connectors: during a major outage, wait; otherwise retry after about 10 minutes",
-            "After a couple of failures, report the connection id to Basiq support",
+            |l| td_string!(l, advice.tell_bank_problems),
+            |l| td_string!(l, advice.check_connectors),
+            |l| td_string!(l, advice.report_connection),
         ],
     },
     Entry {
         codes: &["maintenance", "maintenance-error"],
-        cause: "The institution is under maintenance.",
+        cause: |l| td_string!(l, advice.maintenance),
         who: &[Bank],
-        actions: &["Retry later", "Check the connector status"],
+        actions: &[
+            |l| td_string!(l, advice.retry_later),
+            |l| td_string!(l, advice.check_connector_status),
+        ],
     },
     Entry {
         codes: &["bank-statement-new-product"],
-        cause: "The statement's product is not recognised yet and needs configuration.",
+        cause: |l| td_string!(l, advice.new_product),
         who: &[Basiq],
-        actions: &["Contact Basiq support", "Retry once it is configured"],
+        actions: &[
+            |l| td_string!(l, advice.contact_support),
+            |l| td_string!(l, advice.retry_configured),
+        ],
     },
     Entry {
         codes: &["bank-statement-parsing-error"],
-        cause: "The statement could not be parsed (for example a new layout).",
+        cause: |l| td_string!(l, advice.parsing_error),
         who: &[Basiq],
-        actions: &["Contact Basiq support, or try another statement"],
+        actions: &[|l| td_string!(l, advice.support_or_other)],
     },
     Entry {
         codes: &["bank-statement-not-supported"],
-        cause: "The statement is unsupported, often because it was uploaded against the wrong bank.",
+        cause: |l| td_string!(l, advice.not_supported),
         who: &[YourApp, EndUser],
-        actions: &["Upload it again with the correct institutionId"],
+        actions: &[|l| td_string!(l, advice.upload_institution)],
     },
     Entry {
         codes: &["bank-statement-invalid"],
-        cause: "The file is not an official bank PDF statement.",
+        cause: |l| td_string!(l, advice.statement_invalid),
         who: &[EndUser],
-        actions: &["Upload an official statement"],
+        actions: &[|l| td_string!(l, advice.upload_official)],
     },
     Entry {
         codes: &[
@@ -128,15 +137,15 @@ const PLAYBOOK: &[Entry] = &[
             "invalid-field-value",
             "invalid-csv-row",
         ],
-        cause: "The CSV upload is incomplete or malformed: a required column or value is missing, a value is malformed, or a row was rejected.",
+        cause: |l| td_string!(l, advice.csv_malformed),
         who: &[YourApp, EndUser],
         actions: &[FIX_CSV],
     },
     Entry {
         codes: &["account-data-differs", "empty-file", "row-count-exceeded"],
-        cause: "The CSV upload is inconsistent: one account's details differ between rows, there are no data rows, or there are too many rows.",
+        cause: |l| td_string!(l, advice.csv_inconsistent),
         who: &[YourApp, EndUser],
-        actions: &["Fix the CSV file (split it if it is too long) and upload it again"],
+        actions: &[|l| td_string!(l, advice.fix_csv_split)],
     },
 ];
 
@@ -150,23 +159,24 @@ const USER_SIDE: &[&str] = &[
 ];
 
 /// The generic advice of Basiq's dashboard, for any failed job.
-pub const GENERIC_ACTIONS: [&str; 3] = [
-    "Check that the user's bank credentials are still valid",
-    "Check network and API availability",
-    "Use the job ID to fetch the details (GET /jobs/{id}): the failing step and its code, title and detail",
+pub const GENERIC_ACTIONS: [Text; 3] = [
+    |l| td_string!(l, advice.generic_credentials),
+    |l| td_string!(l, advice.generic_network),
+    |l| td_string!(l, advice.generic_fetch),
 ];
 
 /// The advice for one step error. Documented codes get their cause, actor and actions; any
-/// other code shows its own title and detail as the cause, with the generic advice.
-pub fn advice(error: &StepError) -> Advice {
+/// other code shows its own title and detail as the cause, with the generic advice. The
+/// playbook's words are in `locale`; Basiq's title and detail stay as Basiq sent them.
+pub fn advice(error: &StepError, locale: Locale) -> Advice {
     if let Some(entry) = PLAYBOOK
         .iter()
         .find(|e| e.codes.contains(&error.code.as_str()))
     {
         return Advice {
-            cause: entry.cause.to_owned(),
+            cause: (entry.cause)(locale).to_owned(),
             who: entry.who.to_vec(),
-            actions: entry.actions.iter().map(|a| (*a).to_owned()).collect(),
+            actions: entry.actions.iter().map(|a| a(locale).to_owned()).collect(),
             documented: true,
         };
     }
@@ -178,12 +188,12 @@ pub fn advice(error: &StepError) -> Advice {
     };
     let mut actions: Vec<String> = Vec::new();
     let who = if USER_SIDE.contains(&error.code.as_str()) {
-        actions.push(RECONSENT.to_owned());
+        actions.push(RECONSENT(locale).to_owned());
         vec![EndUser]
     } else {
         Vec::new()
     };
-    actions.extend(GENERIC_ACTIONS.iter().map(|a| (*a).to_owned()));
+    actions.extend(GENERIC_ACTIONS.iter().map(|a| a(locale).to_owned()));
     Advice {
         cause,
         who,
@@ -194,21 +204,23 @@ pub fn advice(error: &StepError) -> Advice {
 
 /// The whole playbook as JSON: each documented entry (codes, cause, who acts, actions), the
 /// codes the end user must act on, and the advice for any other code. For the benchmark's
-/// plain-JS baseline (examples/playbook_json.rs).
+/// plain-JS baseline (examples/playbook_json.rs), in English.
 pub fn playbook_json() -> serde_json::Value {
+    let en = |texts: &[Text]| texts.iter().map(|t| t(Locale::en)).collect::<Vec<_>>();
     let entries: Vec<serde_json::Value> = PLAYBOOK
         .iter()
         .map(|e| {
             let who: Vec<&str> = e.who.iter().map(|a| a.label(Locale::en)).collect();
-            serde_json::json!({ "codes": e.codes, "cause": e.cause, "who": who, "actions": e.actions })
+            let (cause, actions) = ((e.cause)(Locale::en), en(e.actions));
+            serde_json::json!({ "codes": e.codes, "cause": cause, "who": who, "actions": actions })
         })
         .collect();
     serde_json::json!({
         "entries": entries,
         "userSide": USER_SIDE,
         "endUser": EndUser.label(Locale::en),
-        "reconsent": RECONSENT,
-        "generic": GENERIC_ACTIONS,
+        "reconsent": RECONSENT(Locale::en),
+        "generic": en(&GENERIC_ACTIONS),
     })
 }
 
@@ -233,7 +245,7 @@ mod tests {
             .iter()
             .find(|e| e["codes"][0] == "invalid-credentials")
             .expect("invalid-credentials");
-        let advice = advice(&error("invalid-credentials", None, None));
+        let advice = advice(&error("invalid-credentials", None, None), Locale::en);
         assert_eq!(credentials["cause"], advice.cause.as_str());
         assert_eq!(credentials["who"][0], "the end user");
         assert_eq!(
@@ -256,43 +268,80 @@ mod tests {
     #[test]
     fn documented_codes_name_who_acts() {
         assert_eq!(
-            advice(&error("invalid-credentials", None, None)).who,
+            advice(&error("invalid-credentials", None, None), Locale::en).who,
             [EndUser]
         );
         assert_eq!(
-            advice(&error("authorization-failed", None, Some("access_denied"))).who,
+            advice(
+                &error("authorization-failed", None, Some("access_denied")),
+                Locale::en
+            )
+            .who,
             [EndUser]
         );
         assert_eq!(
-            advice(&error("service-unavailable", None, None)).who,
+            advice(&error("service-unavailable", None, None), Locale::en).who,
             [Bank, YourApp]
         );
-        assert_eq!(advice(&error("maintenance-error", None, None)).who, [Bank]);
         assert_eq!(
-            advice(&error("bank-statement-parsing-error", None, None)).who,
+            advice(&error("maintenance-error", None, None), Locale::en).who,
+            [Bank]
+        );
+        assert_eq!(
+            advice(
+                &error("bank-statement-parsing-error", None, None),
+                Locale::en
+            )
+            .who,
             [Basiq]
         );
-        assert!(advice(&error("empty-file", None, None)).documented);
+        assert!(advice(&error("empty-file", None, None), Locale::en).documented);
     }
 
     #[test]
     fn unknown_codes_keep_their_own_words_and_get_generic_advice() {
-        let a = advice(&error(
-            "upstream-session-conflict",
-            Some("Institution session conflict"),
-            Some("Try later."),
-        ));
+        let a = advice(
+            &error(
+                "upstream-session-conflict",
+                Some("Institution session conflict"),
+                Some("Try later."),
+            ),
+            Locale::en,
+        );
         assert!(!a.documented);
         assert_eq!(a.cause, "Institution session conflict: Try later.");
         assert!(a.who.is_empty());
-        assert_eq!(a.actions, GENERIC_ACTIONS);
+        assert_eq!(a.actions, GENERIC_ACTIONS.map(|t| t(Locale::en)));
     }
 
     #[test]
     fn user_side_codes_point_at_the_end_user() {
-        let a = advice(&error("locked-account", Some("Locked"), None));
+        let a = advice(&error("locked-account", Some("Locked"), None), Locale::en);
         assert_eq!(a.who, [EndUser]);
         assert_eq!(a.cause, "Locked");
         assert_eq!(a.actions.len(), 1 + GENERIC_ACTIONS.len());
+    }
+
+    #[test]
+    fn the_playbook_speaks_french_and_keeps_basiqs_own_words() {
+        let known = advice(&error("invalid-credentials", None, None), Locale::fr);
+        assert!(
+            known.cause.starts_with("La banque a refusé"),
+            "{}",
+            known.cause
+        );
+        assert_eq!(known.actions.len(), 3);
+        assert!(known.actions[0].contains("Consent UI"));
+        let unknown = advice(
+            &error(
+                "upstream-session-conflict",
+                Some("Session conflict"),
+                Some("Try later."),
+            ),
+            Locale::fr,
+        );
+        assert_eq!(unknown.cause, "Session conflict: Try later.");
+        assert_eq!(unknown.actions, GENERIC_ACTIONS.map(|t| t(Locale::fr)));
+        assert_ne!(unknown.actions, GENERIC_ACTIONS.map(|t| t(Locale::en)));
     }
 }

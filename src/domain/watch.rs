@@ -122,7 +122,7 @@ pub fn settled_notice(
             body.push_str(&format!(": {} failed", step.title));
             if let Some(error) = error {
                 body.push_str(&format!(" ({}: {})", error.code, error.message()));
-                if let Some(action) = advice(error).actions.first() {
+                if let Some(action) = advice(error, Locale::en).actions.first() {
                     body.push_str(&format!(". {action}"));
                 }
             }

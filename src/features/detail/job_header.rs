@@ -43,13 +43,13 @@ pub fn JobHeader(
                 <WatchToggle job status />
             </div>
             <dl class="bjh-detail__fields">
-                <div><dt>"Created"</dt><dd><LocalTime stamp=Signal::derive(move || job.read().created.clone()) now=now /></dd></div>
-                <div><dt>"Updated"</dt><dd><LocalTime stamp=Signal::derive(move || job.read().updated.clone()) now=now /></dd></div>
-                <div><dt>"Duration"</dt><dd data-testid="duration">{move || duration().unwrap_or_else(|| "—".into())}</dd></div>
-                <div><dt>"Kind"</dt><dd>{move || job.read().kind.label().to_owned()}</dd></div>
-                <div><dt>"Institution"</dt><dd>{bank}</dd></div>
-                <div><dt>"Connection"</dt><dd><code>{text(|j| j.connection_id().map(str::to_owned))}</code></dd></div>
-                <div><dt>"User"</dt><dd><code>{text(|j| j.user_id().map(str::to_owned))}</code></dd></div>
+                <div><dt>{move || td_string!(i18n.get_locale(), detail.created)}</dt><dd><LocalTime stamp=Signal::derive(move || job.read().created.clone()) now=now /></dd></div>
+                <div><dt>{move || td_string!(i18n.get_locale(), detail.updated)}</dt><dd><LocalTime stamp=Signal::derive(move || job.read().updated.clone()) now=now /></dd></div>
+                <div><dt>{move || td_string!(i18n.get_locale(), card.duration)}</dt><dd data-testid="duration">{move || duration().unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{move || td_string!(i18n.get_locale(), detail.kind)}</dt><dd>{move || job.read().kind.label().to_owned()}</dd></div>
+                <div><dt>{move || td_string!(i18n.get_locale(), detail.institution)}</dt><dd>{bank}</dd></div>
+                <div><dt>{move || td_string!(i18n.get_locale(), card.connection)}</dt><dd><code>{text(|j| j.connection_id().map(str::to_owned))}</code></dd></div>
+                <div><dt>{move || td_string!(i18n.get_locale(), detail.user)}</dt><dd><code>{text(|j| j.user_id().map(str::to_owned))}</code></dd></div>
             </dl>
         </header>
     }

@@ -2,16 +2,18 @@
 //! MFA prompt shown as "waiting for the user", or raw JSON for an unknown shape.
 
 use crate::domain::{MfaPrompt, Step, StepResult};
+use crate::i18n::{t_string, td_string, use_i18n};
 use leptos::prelude::*;
 
 fn mfa(prompt: MfaPrompt) -> impl IntoView {
+    let i18n = use_i18n();
     let expiry = prompt
         .expiry_ms
-        .map(|ms| format!("expires {} s after it was issued", ms / 1000));
+        .map(|ms| move || td_string!(i18n.get_locale(), detail.expires, s = ms / 1000));
     view! {
         <div class="bjh-timeline__mfa">
-            <strong>"Waiting for the user"</strong>
-            {prompt.method.map(|m| view! { <span>" · method "<code>{m}</code></span> })}
+            <strong>{move || t_string!(i18n, detail.waiting_for_user)}</strong>
+            {prompt.method.map(|m| view! { <span>{move || t_string!(i18n, detail.method)}<code>{m}</code></span> })}
             {prompt.description.map(|d| view! { <p>{d}</p> })}
             <ul>{prompt.inputs.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             {expiry.map(|e| view! { <p class="bjh-muted">{e}</p> })}
@@ -28,11 +30,11 @@ fn result(result: StepResult) -> AnyView {
         }
         StepResult::Error(error) => view! {
             <dl class="bjh-timeline__error">
-                <dt>"Code"</dt>
+                <dt>{move || t_string!(use_i18n(), detail.code)}</dt>
                 <dd><code>{error.code.clone()}</code></dd>
-                <dt>"Title"</dt>
+                <dt>{move || t_string!(use_i18n(), detail.title)}</dt>
                 <dd>{error.title.clone().unwrap_or_default()}</dd>
-                <dt>"Detail"</dt>
+                <dt>{move || t_string!(use_i18n(), detail.detail)}</dt>
                 <dd>{error.detail.clone().unwrap_or_default()}</dd>
             </dl>
         }
@@ -48,7 +50,7 @@ fn result(result: StepResult) -> AnyView {
 #[component]
 pub fn StepTimeline(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
     view! {
-        <ol class="bjh-timeline" aria-label="Step timeline">
+        <ol class="bjh-timeline" aria-label=move || t_string!(use_i18n(), detail.timeline)>
             {move || {
                 steps
                     .get()

@@ -46,25 +46,26 @@ pub fn GroupRow(
     let code = (by != GroupBy::Code)
         .then(|| group.error.as_ref().map(|e| e.code.clone()))
         .flatten();
-    let advice = group.advice().map(|advice| {
-        let actors = advice.who.clone();
-        let who = move || {
-            actors
+    let failure = group.clone();
+    let advice = move || {
+        let locale = locale();
+        failure.advice(locale).map(|advice| {
+            let who = advice
+                .who
                 .iter()
-                .map(|actor| actor.label(locale()))
+                .map(|actor| actor.label(locale))
                 .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let anyone = !advice.who.is_empty();
-        let action = advice.actions.first().cloned();
-        view! {
-            <p class="bjh-group__cause">{advice.cause}</p>
-            <p class="bjh-group__what">
-                {anyone.then(|| view! { <span class="bjh-group__who">{move || td_string!(locale(), playbook.who)} {who}</span> })}
-                {action.map(|a| view! { <span class="bjh-group__action">{move || td_string!(locale(), playbook.act)} {a}</span> })}
-            </p>
-        }
-    });
+                .join(", ");
+            let action = advice.actions.first().cloned();
+            view! {
+                <p class="bjh-group__cause">{advice.cause}</p>
+                <p class="bjh-group__what">
+                    {(!who.is_empty()).then(|| view! { <span class="bjh-group__who">{td_string!(locale, playbook.who)} {who}</span> })}
+                    {action.map(|a| view! { <span class="bjh-group__action">{td_string!(locale, playbook.act)} {a}</span> })}
+                </p>
+            }
+        })
+    };
     view! {
         <li class="bjh-group" data-group=group.key_text().to_owned()>
             <div class="bjh-group__head">

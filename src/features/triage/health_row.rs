@@ -7,7 +7,7 @@ use crate::components::{BankName, BankNotice, LocalTime};
 use crate::domain::playbook::advice;
 use crate::domain::{ConnectionHealth, HealthState, RefreshTarget};
 use crate::features::actions::{PurgeButton, RefreshButton};
-use crate::i18n::use_i18n;
+use crate::i18n::{td_string, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -33,12 +33,16 @@ pub fn HealthRow(
             {code.map(|code| view! { <code class="bjh-health__code">{code}</code> })}
         }
     });
-    let action = match (&row.failing_error, state) {
-        (Some(error), _) => advice(error).actions.into_iter().next(),
-        (None, HealthState::Failing | HealthState::NeverSucceeded) => {
-            Some("Open the failed job for its details".to_owned())
+    let failing_error = row.failing_error.clone();
+    let action = move || {
+        let locale = use_i18n().get_locale();
+        match (&failing_error, state) {
+            (Some(error), _) => advice(error, locale).actions.into_iter().next(),
+            (None, HealthState::Failing | HealthState::NeverSucceeded) => {
+                Some(td_string!(locale, advice.open_failed_job).to_owned())
+            }
+            _ => None,
         }
-        _ => None,
     };
     let target = row.user_id.clone().map(|user_id| RefreshTarget {
         user_id,
