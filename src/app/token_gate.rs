@@ -1,11 +1,13 @@
 //! For `auth.mode = "prompt"`: asks for a token before anything loads. The token is kept in
 //! memory only (never in the URL, storage or logs) and is gone on reload.
 
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 
 /// Shows `children` once a token has been given to `on_token`.
 #[component]
 pub fn TokenGate(#[prop(into)] on_token: Callback<String>, children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
     let given = RwSignal::new(false);
     let token = RwSignal::new(String::new());
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -24,7 +26,7 @@ pub fn TokenGate(#[prop(into)] on_token: Callback<String>, children: ChildrenFn)
                 view! {
                     <form class="bjh-notice bjh-token" on:submit=submit data-testid="token-gate">
                         <label class="bjh-field">
-                            <span class="bjh-field__label">"Access token"</span>
+                            <span class="bjh-field__label">{move || t_string!(i18n, token.label)}</span>
                             <input
                                 class="bjh-field__input"
                                 type="password"
@@ -33,8 +35,8 @@ pub fn TokenGate(#[prop(into)] on_token: Callback<String>, children: ChildrenFn)
                                 on:input=move |e| token.set(event_target_value(&e))
                             />
                         </label>
-                        <button class="bjh-button" type="submit">"Use token"</button>
-                        <span class="bjh-muted">"Kept in memory only; gone when you reload."</span>
+                        <button class="bjh-button" type="submit">{move || t_string!(i18n, token.submit)}</button>
+                        <span class="bjh-muted">{move || t_string!(i18n, token.memory)}</span>
                     </form>
                 }
             }

@@ -173,4 +173,10 @@ async fn a_card_in_french_translates_its_words_and_keeps_the_api_text() {
     assert_eq!(text_of(&root, ".bjh-copy"), "Copier l’ID");
     assert_eq!(text_of(&root, ".bjh-playbook__code"), "invalid-credentials");
     assert_eq!(text_of(&root, ".bjh-playbook__step"), "verify-credentials");
+    assert_eq!(
+        text_of(&root, ".bjh-playbook__who"),
+        "Qui agit : l’utilisateur final"
+    );
+    assert!(text_of(&root, ".bjh-playbook__cause").contains("La banque a refusé"));
+    assert!(text_of(&root, ".bjh-playbook__actions").contains("Consent UI"));
 }

@@ -51,6 +51,8 @@ test('the picker switches language at once and is remembered', async ({ page }) 
   await expect(page.locator('.bjh-tab[data-view="jobs"]')).toHaveText('Tâches');
   await page.locator('article.bjh-card[data-status="failed"] a.bjh-card__link').first().click();
   await expect(page.locator('.bjh-detail__head')).toBeVisible();
+  await expect(page.locator('.bjh-playbook__cause strong')).toHaveText('Cause :');
+  await expect(page.locator('.bjh-timeline')).toHaveAttribute('aria-label', 'Chronologie des étapes');
   await page.screenshot({ path: shot('detail-fr.png'), fullPage: true });
 
   await page.getByTestId('language').selectOption('en');

@@ -8,6 +8,7 @@ use crate::config::Settings;
 use crate::domain::derive_status;
 use crate::features::actions::{PurgeDialog, RefreshDialog};
 use crate::features::embed::{Embed, job_selected};
+use crate::i18n::{t_string, use_i18n};
 use crate::live::{api_base, expect_clock, provide_purger, provide_refresher, use_job};
 use crate::url::{use_detail_prefix, use_list_href, use_shown_job};
 use leptos::prelude::*;
@@ -43,9 +44,10 @@ pub fn JobDetailPage() -> impl IntoView {
     }
     // Re-rendered only when the job appears or goes; its updates flow through the `job` memo.
     let loaded = Memo::new(move |_| live.job.with(Option::is_some));
-    let body = move || match loaded.get().then(|| live.job.get_untracked()).flatten() {
+    let body = move || {
+        match loaded.get().then(|| live.job.get_untracked()).flatten() {
         None if live.error.with(Option::is_some) => ().into_any(),
-        None => view! { <div class="bjh-card bjh-card--skeleton" aria-label="Loading"></div> }
+        None => view! { <div class="bjh-card bjh-card--skeleton" aria-label=move || t_string!(use_i18n(), app.loading)></div> }
             .into_any(),
         Some(first) => {
             // Keeps the last data while an id change reloads, so nothing reads an empty job.
@@ -69,9 +71,10 @@ pub fn JobDetailPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
-        <article class="bjh-detail" aria-label="Job detail">
+        <article class="bjh-detail" aria-label=move || t_string!(use_i18n(), app.job_detail)>
             <a href=use_list_href() class="bjh-back">"← All jobs"</a>
             <ErrorNotice
                 error=Signal::derive(move || live.error.with(|e| e.as_ref().map(ApiError::words)))

@@ -5,6 +5,7 @@
 use super::HistoryView;
 use crate::api::backend::JobScope;
 use crate::config::{Settings, split_job_ids};
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -39,7 +40,7 @@ pub fn HistoryPage() -> impl IntoView {
         } else {
             view! {
                 <p class="bjh-notice" data-testid="no-user">
-                    "Nothing to show: set \"userId\" (or \"jobIds\") in config.json, or add ?userId=… or ?jobIds=… to the URL."
+                    {move || t_string!(use_i18n(), app.nothing_to_show)}
                 </p>
             }
             .into_any()

@@ -12,6 +12,7 @@ use crate::features::actions::{PurgeDialog, RefreshButton, RefreshDialog};
 use crate::features::embed::Embed;
 use crate::features::saved::ExportButtons;
 use crate::features::triage::{FailureGroupsView, HealthView};
+use crate::i18n::{t_string, use_i18n};
 use crate::live::{expect_clock, provide_purger, provide_refresher, use_job_history};
 use crate::url::{HistoryMode, use_filter_href, use_history_mode, use_url_filter};
 use leptos::prelude::*;
@@ -67,7 +68,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         })
     };
     view! {
-        <section class="bjh-history" aria-label="Job history">
+        <section class="bjh-history" aria-label=move || t_string!(use_i18n(), app.job_history)>
             <div class="bjh-toolbar">
                 <StatusChips counts=counts active=Signal::derive(move || filter.with(|f| f.status)) href=chip_href />
                 <SearchBox filter=filter />

@@ -2,6 +2,7 @@
 
 use super::{SHORTCUTS, Shortcut, shortcut};
 use crate::features::history::{CARD_LINK_SELECTOR, CARD_SELECTOR, SEARCH_SELECTOR};
+use crate::i18n::{t_string, use_i18n};
 use crate::platform;
 use crate::url::{use_go, use_list_href, use_shown_job};
 use leptos::ev::keydown;
@@ -51,6 +52,7 @@ fn is_field(element: &Element) -> bool {
 /// The shortcut handler and its help dialog.
 #[component]
 pub fn KeyboardShortcuts() -> impl IntoView {
+    let i18n = use_i18n();
     let help = RwSignal::new(false);
     let UseClipboardReturn { copy, .. } = use_clipboard();
     let (shown, list, navigate) = (use_shown_job(), use_list_href(), use_go());
@@ -102,12 +104,20 @@ pub fn KeyboardShortcuts() -> impl IntoView {
     });
     view! {
         <Show when=move || help.get()>
-            <div class="bjh-help" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcuts">
-                <h2 class="bjh-help__title">"Keyboard shortcuts"</h2>
+            <div class="bjh-help" role="dialog" aria-label=move || t_string!(i18n, shortcuts.title) data-testid="shortcuts">
+                <h2 class="bjh-help__title">{move || t_string!(i18n, shortcuts.title)}</h2>
                 <dl class="bjh-help__list">
-                    {SHORTCUTS.iter().map(|(key, what)| view! { <dt><kbd>{*key}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                    {SHORTCUTS
+                        .iter()
+                        .map(|&(key, arrow, does)| {
+                            let arrow = arrow.map(|arrow| {
+                                view! { " " {move || t_string!(i18n, shortcuts.or)} " " <kbd>{arrow}</kbd> }
+                            });
+                            view! { <dt><kbd>{key}</kbd>{arrow}</dt><dd>{move || does(i18n.get_locale())}</dd> }
+                        })
+                        .collect_view()}
                 </dl>
-                <button class="bjh-button" type="button" on:click=move |_| help.set(false)>"Close"</button>
+                <button class="bjh-button" type="button" on:click=move |_| help.set(false)>{move || t_string!(i18n, shortcuts.close)}</button>
             </div>
         </Show>
     }

@@ -1,5 +1,7 @@
 //! Which key does what: a pure function, tested on the host.
 
+use crate::i18n::{Locale, td_string};
+
 /// Something the keyboard can do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shortcut {
@@ -19,15 +21,18 @@ pub enum Shortcut {
     ToggleHelp,
 }
 
-/// The keys and what they do, for the help dialog.
-pub const SHORTCUTS: [(&str, &str); 7] = [
-    ("/", "Search by job ID"),
-    ("j or ↓", "Next job"),
-    ("k or ↑", "Previous job"),
-    ("Enter", "Open the focused job"),
-    ("Esc", "Back / leave the field"),
-    ("c", "Copy the focused job's ID"),
-    ("?", "Show these shortcuts"),
+/// What a shortcut does, in the viewer's language.
+pub type Does = fn(Locale) -> &'static str;
+
+/// The keys (the second one an arrow, when there is one) and what they do, for the help dialog.
+pub const SHORTCUTS: [(&str, Option<&str>, Does); 7] = [
+    ("/", None, |l| td_string!(l, shortcuts.search)),
+    ("j", Some("↓"), |l| td_string!(l, shortcuts.next)),
+    ("k", Some("↑"), |l| td_string!(l, shortcuts.previous)),
+    ("Enter", None, |l| td_string!(l, shortcuts.open)),
+    ("Esc", None, |l| td_string!(l, shortcuts.back)),
+    ("c", None, |l| td_string!(l, shortcuts.copy)),
+    ("?", None, |l| td_string!(l, shortcuts.help)),
 ];
 
 /// What a key press means. `modified` is Ctrl, Alt or Meta held (left to the browser);
