@@ -7,6 +7,7 @@
 
 use basiq_job_history::api::answer::{parse_retry_after, parse_token_answer};
 use basiq_job_history::api::error::{ApiError, BasiqError};
+use basiq_job_history::config::language::choices;
 use basiq_job_history::config::{parse_config, split_job_ids};
 use basiq_job_history::domain::time::{
     format_date, format_duration, job_duration, parse_timestamp,
@@ -29,7 +30,9 @@ fn derive(job: &Job) {
     let status = derive_status(job);
     if let Some(span) = job_duration(job, status, now()) {
         assert!(span.num_milliseconds() >= 0, "negative duration");
-        let _ = format_duration(span);
+        for (locale, _) in choices() {
+            let _ = format_duration(span, locale);
+        }
     }
     if let Some(at) = job.created_at() {
         let _ = format_date(at, FixedOffset::east_opt(11 * 3600).expect("offset"));
@@ -41,7 +44,9 @@ fn derive(job: &Job) {
         job.kind.label(),
     );
     if let Some(error) = job.failure() {
-        let _ = playbook::advice(error);
+        for (locale, _) in choices() {
+            let _ = playbook::advice(error, locale);
+        }
     }
 }
 
