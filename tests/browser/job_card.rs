@@ -1,6 +1,6 @@
 //! Job cards for each status.
 
-use super::{article, attr, fixture, mount, mount_in, settle, text_of};
+use super::{article, attr, fixture, mount_in, settle, text_of};
 use basiq_job_history::domain::Job;
 use basiq_job_history::features::history::JobCard;
 use basiq_job_history::i18n::Locale;
@@ -9,8 +9,13 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
 
 fn card(job: Job) -> HtmlElement {
+    card_in(Locale::en, job)
+}
+
+/// A card mounted with the app speaking `locale`.
+fn card_in(locale: Locale, job: Job) -> HtmlElement {
     let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
-    mount(move || {
+    mount_in(locale, move || {
         view! { <JobCard job=Signal::stored(job) now=Signal::stored(now) detail_prefix=Signal::stored("/?job=".to_owned()) /> }.into_any()
     })
 }
@@ -153,13 +158,12 @@ fn every_result_shape_renders() {
 
 #[wasm_bindgen_test]
 async fn a_card_in_french_translates_its_words_and_keeps_the_api_text() {
-    let job = fixture(include_str!(
-        "../../../shared/basiq/fixtures/job-failed-invalid-credentials.json"
-    ));
-    let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
-    let root = mount_in(Locale::fr, move || {
-        view! { <JobCard job=Signal::stored(job) now=Signal::stored(now) detail_prefix=Signal::stored("/?job=".to_owned()) /> }.into_any()
-    });
+    let root = card_in(
+        Locale::fr,
+        fixture(include_str!(
+            "../../../shared/basiq/fixtures/job-failed-invalid-credentials.json"
+        )),
+    );
     settle().await;
     assert_eq!(text_of(&root, ".bjh-badge__word"), "Échouée");
     assert_eq!(attr(&root, ".bjh-badge__icon", "data-icon"), "cross");

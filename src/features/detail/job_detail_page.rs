@@ -18,6 +18,7 @@ use leptos::prelude::*;
 pub fn JobDetailPage() -> impl IntoView {
     let clock = expect_clock();
     let shown = use_shown_job();
+    let i18n = use_i18n();
     let job_id = Signal::derive(move || shown.get().unwrap_or_default());
     let api_base = api_base();
     let live = use_job(job_id);
@@ -47,7 +48,7 @@ pub fn JobDetailPage() -> impl IntoView {
     let body = move || {
         match loaded.get().then(|| live.job.get_untracked()).flatten() {
         None if live.error.with(Option::is_some) => ().into_any(),
-        None => view! { <div class="bjh-card bjh-card--skeleton" aria-label=move || t_string!(use_i18n(), app.loading)></div> }
+        None => view! { <div class="bjh-card bjh-card--skeleton" aria-label=move || t_string!(i18n, app.loading)></div> }
             .into_any(),
         Some(first) => {
             // Keeps the last data while an id change reloads, so nothing reads an empty job.
@@ -74,7 +75,7 @@ pub fn JobDetailPage() -> impl IntoView {
     }
     };
     view! {
-        <article class="bjh-detail" aria-label=move || t_string!(use_i18n(), app.job_detail)>
+        <article class="bjh-detail" aria-label=move || t_string!(i18n, app.job_detail)>
             <a href=use_list_href() class="bjh-back">"← All jobs"</a>
             <ErrorNotice
                 error=Signal::derive(move || live.error.with(|e| e.as_ref().map(ApiError::words)))

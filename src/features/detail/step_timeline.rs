@@ -2,8 +2,9 @@
 //! MFA prompt shown as "waiting for the user", or raw JSON for an unknown shape.
 
 use crate::domain::{MfaPrompt, Step, StepResult};
-use crate::i18n::{t_string, td_string, use_i18n};
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 fn mfa(prompt: MfaPrompt) -> impl IntoView {
     let i18n = use_i18n();
@@ -21,7 +22,7 @@ fn mfa(prompt: MfaPrompt) -> impl IntoView {
     }
 }
 
-fn result(result: StepResult) -> AnyView {
+fn result(result: StepResult, i18n: I18nContext<Locale>) -> AnyView {
     match result {
         StepResult::None => ().into_any(),
         StepResult::Link(link) => {
@@ -30,11 +31,11 @@ fn result(result: StepResult) -> AnyView {
         }
         StepResult::Error(error) => view! {
             <dl class="bjh-timeline__error">
-                <dt>{move || t_string!(use_i18n(), detail.code)}</dt>
+                <dt>{move || t_string!(i18n, detail.code)}</dt>
                 <dd><code>{error.code.clone()}</code></dd>
-                <dt>{move || t_string!(use_i18n(), detail.title)}</dt>
+                <dt>{move || t_string!(i18n, detail.title)}</dt>
                 <dd>{error.title.clone().unwrap_or_default()}</dd>
-                <dt>{move || t_string!(use_i18n(), detail.detail)}</dt>
+                <dt>{move || t_string!(i18n, detail.detail)}</dt>
                 <dd>{error.detail.clone().unwrap_or_default()}</dd>
             </dl>
         }
@@ -49,8 +50,9 @@ fn result(result: StepResult) -> AnyView {
 /// The step timeline.
 #[component]
 pub fn StepTimeline(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <ol class="bjh-timeline" aria-label=move || t_string!(use_i18n(), detail.timeline)>
+        <ol class="bjh-timeline" aria-label=move || t_string!(i18n, detail.timeline)>
             {move || {
                 steps
                     .get()
@@ -64,7 +66,7 @@ pub fn StepTimeline(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                                 <span class="bjh-step__mark" aria-hidden="true">{step.status.symbol()}</span>
                                 <span class="bjh-timeline__title">{step.title.clone()}</span>
                                 <span class="bjh-step__status">{step.status.as_str().to_owned()}</span>
-                                {result(step.result)}
+                                {result(step.result, i18n)}
                             </li>
                         }
                     })

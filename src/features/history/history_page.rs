@@ -14,6 +14,7 @@ use leptos_router::hooks::use_query_map;
 pub fn HistoryPage() -> impl IntoView {
     let settings = expect_context::<Settings>();
     let query = use_query_map();
+    let i18n = use_i18n();
     let scope = Memo::new(move |_| {
         let from_url = query
             .with(|q| q.get("jobIds"))
@@ -40,7 +41,7 @@ pub fn HistoryPage() -> impl IntoView {
         } else {
             view! {
                 <p class="bjh-notice" data-testid="no-user">
-                    {move || t_string!(use_i18n(), app.nothing_to_show)}
+                    {move || t_string!(i18n, app.nothing_to_show)}
                 </p>
             }
             .into_any()

@@ -23,6 +23,7 @@ use leptos::prelude::*;
 pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
     let clock = expect_clock();
     let filter = use_url_filter();
+    let i18n = use_i18n();
     let (mode, by) = use_history_mode();
     let filter_href = use_filter_href();
     let narrowed = Signal::derive(move || match scope.get() {
@@ -68,7 +69,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
         })
     };
     view! {
-        <section class="bjh-history" aria-label=move || t_string!(use_i18n(), app.job_history)>
+        <section class="bjh-history" aria-label=move || t_string!(i18n, app.job_history)>
             <div class="bjh-toolbar">
                 <StatusChips counts=counts active=Signal::derive(move || filter.with(|f| f.status)) href=chip_href />
                 <SearchBox filter=filter />

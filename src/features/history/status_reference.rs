@@ -25,15 +25,16 @@ fn meaning(status: CardStatus, locale: Locale) -> (&'static str, &'static str) {
 /// The three statuses explained, folded away by default.
 #[component]
 pub fn StatusReference() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <details class="bjh-reference">
-            <summary>{move || t_string!(use_i18n(), reference.title)}</summary>
+            <summary>{move || t_string!(i18n, reference.title)}</summary>
             <dl class="bjh-reference__list">
                 {CardStatus::ALL
                     .into_iter()
                     .map(|status| {
                         let text = move |part: fn((&'static str, &'static str)) -> &'static str| {
-                            move || part(meaning(status, use_i18n().get_locale()))
+                            move || part(meaning(status, i18n.get_locale()))
                         };
                         view! {
                             <dt><StatusBadge status=Signal::stored(status) /></dt>

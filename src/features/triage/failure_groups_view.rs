@@ -17,6 +17,7 @@ pub fn FailureGroupsView(
     clock: Clock,
 ) -> impl IntoView {
     let view_href = use_view_href();
+    let i18n = use_i18n();
     let groups = Memo::new(move |_| {
         let by = by.get();
         filter.with(|f| {
@@ -34,7 +35,7 @@ pub fn FailureGroupsView(
                 aria-current=move || current().then_some("page")
                 data-by=option.as_str()
             >
-                {move || option.label(use_i18n().get_locale())}
+                {move || option.label(i18n.get_locale())}
             </a>
         }
     };
@@ -50,7 +51,7 @@ pub fn FailureGroupsView(
         groups.with(|all| {
             if all.groups.is_empty() {
                 return view! {
-                    <p class="bjh-empty" data-testid="no-failures">{move || t_string!(use_i18n(), groups.none)}</p>
+                    <p class="bjh-empty" data-testid="no-failures">{move || t_string!(i18n, groups.none)}</p>
                 }
                 .into_any();
             }
@@ -72,9 +73,9 @@ pub fn FailureGroupsView(
         })
     };
     view! {
-        <section class="bjh-triage" aria-label=move || t_string!(use_i18n(), views.failures)>
-            <nav class="bjh-chips bjh-triage__switch" aria-label=move || t_string!(use_i18n(), groups.group_failures_by)>
-                <span class="bjh-field__label">{move || t_string!(use_i18n(), groups.group_by)}</span>
+        <section class="bjh-triage" aria-label=move || t_string!(i18n, views.failures)>
+            <nav class="bjh-chips bjh-triage__switch" aria-label=move || t_string!(i18n, groups.group_failures_by)>
+                <span class="bjh-field__label">{move || t_string!(i18n, groups.group_by)}</span>
                 {GroupBy::ALL.into_iter().map(switch).collect_view()}
             </nav>
             {rows}

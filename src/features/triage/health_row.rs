@@ -18,6 +18,7 @@ pub fn HealthRow(
     href: String,
     #[prop(into)] now: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let rate = row.success_rate();
     let state = row.state;
     let (last_id, last_status) = row.last_job.clone();
@@ -35,7 +36,7 @@ pub fn HealthRow(
     });
     let failing_error = row.failing_error.clone();
     let action = move || {
-        let locale = use_i18n().get_locale();
+        let locale = i18n.get_locale();
         match (&failing_error, state) {
             (Some(error), _) => advice(error, locale).actions.into_iter().next(),
             (None, HealthState::Failing | HealthState::NeverSucceeded) => {
@@ -61,12 +62,12 @@ pub fn HealthRow(
                 <span class=format!("bjh-health__state bjh-health__state--{}", state.as_str())>
                     <span aria-hidden="true">{state.symbol()}</span>
                     " "
-                    {move || state.label(use_i18n().get_locale())}
+                    {move || state.label(i18n.get_locale())}
                 </span>
             </td>
             <td>
                 <span class=format!("bjh-health__last bjh-health__last--{}", last_status.as_str()) title=last_id>
-                    {move || last_status.label(use_i18n().get_locale())}
+                    {move || last_status.label(i18n.get_locale())}
                 </span>
                 " "
                 <LocalTime stamp=Signal::stored(stamp(row.last_at)) now=now />
