@@ -5,6 +5,7 @@
 mod fixtures;
 
 use basiq_job_history::api::error::ApiError;
+use basiq_job_history::i18n::Locale;
 use basiq_job_history::poll::retry_delay;
 use std::time::Duration;
 
@@ -34,7 +35,7 @@ fn unauthorized_with_empty_detail_shows_the_title_and_keeps_the_correlation_id()
     );
     let basiq = error.basiq().unwrap();
     assert_eq!(basiq.detail, "");
-    assert_eq!(error.detail(), basiq.title);
+    assert_eq!(error.detail(Locale::en), basiq.title);
     assert!(
         basiq
             .correlation_id
@@ -51,7 +52,7 @@ fn expired_token_is_not_forbidden() {
         matches!(error, ApiError::TokenExpired(Some(_))),
         "{error:?}"
     );
-    assert_eq!(error.detail(), "Token has expired");
+    assert_eq!(error.detail(Locale::en), "Token has expired");
     assert_eq!(retry_delay(&error, 0, 0.5), None, "renewal, not backoff");
 }
 
@@ -101,6 +102,7 @@ fn a_proxy_html_page_still_gets_a_status_specific_error() {
         }
     );
     assert_eq!(error.to_string(), "Server error (HTTP 502)");
+    assert_eq!(error.headline(Locale::fr), "Erreur du serveur (HTTP 502)");
 }
 
 #[test]
@@ -112,9 +114,17 @@ fn the_gateway_s_refusal_is_named_as_such_not_as_a_token_scope() {
         "{refused:?}"
     );
     assert_eq!(
-        refused.words(),
+        refused.words(Locale::en),
         (
             "Refused by the gateway".into(),
+            "You may not see this user's jobs.".into()
+        )
+    );
+    // In French the headline is the app's, the detail stays as the gateway sent it.
+    assert_eq!(
+        refused.words(Locale::fr),
+        (
+            "Refusé par la passerelle".into(),
             "You may not see this user's jobs.".into()
         )
     );
@@ -122,7 +132,7 @@ fn the_gateway_s_refusal_is_named_as_such_not_as_a_token_scope() {
     let scope = r#"{"type":"list","data":[{"type":"error","code":"forbidden-access","title":"Forbidden Access","detail":"Access to this resource is forbidden."}]}"#;
     let scope = ApiError::from_response(403, scope, None);
     assert_eq!(
-        scope.headline(),
+        scope.headline(Locale::en),
         "Access forbidden: the token's scope is too low"
     );
 }

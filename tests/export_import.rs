@@ -11,6 +11,7 @@ use basiq_job_history::domain::{
     MAX_IMPORT_BYTES, SavedKind, TimeRange, check_import_size, export_csv, export_file_name,
     export_json, job_value, neutralise_cell, parse_job, parse_job_list_text, read_saved_file,
 };
+use basiq_job_history::i18n::Locale;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::{Value, json};
 
@@ -154,7 +155,7 @@ fn bad_files_change_nothing_and_say_why() {
     assert!(matches!(refused("<html>"), ImportError::NotJson(_)));
     assert!(
         refused("<html>")
-            .to_string()
+            .words(Locale::en)
             .starts_with("The file is not JSON: ")
     );
     assert!(matches!(refused("[1, 2]"), ImportError::NotJobs(_)));
@@ -166,7 +167,7 @@ fn bad_files_change_nothing_and_say_why() {
     let future = json!({ "type": EXPORT_TYPE, "version": 2, "jobs": [] }).to_string();
     assert_eq!(refused(&future), ImportError::WrongVersion("2".into()));
     assert_eq!(
-        refused(&future).to_string(),
+        refused(&future).words(Locale::en),
         "The file is version 2 of the export format; this dashboard reads version 1."
     );
     let unversioned = json!({ "type": EXPORT_TYPE, "jobs": [] }).to_string();
@@ -182,8 +183,12 @@ fn a_file_too_large_is_refused_from_its_size_alone() {
     let fifty = 50 * 1024 * 1024;
     assert_eq!(check_import_size(fifty), Err(ImportError::TooLarge(fifty)));
     assert_eq!(
-        ImportError::TooLarge(fifty).to_string(),
+        ImportError::TooLarge(fifty).words(Locale::en),
         "The file is 50 MB; the dashboard opens files of up to 20 MB."
+    );
+    assert_eq!(
+        ImportError::TooLarge(fifty).words(Locale::fr),
+        "Le fichier fait 50 Mo ; le tableau de bord ouvre les fichiers jusqu’à 20 Mo."
     );
 }
 

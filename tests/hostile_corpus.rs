@@ -9,6 +9,7 @@ use basiq_job_history::domain::time::job_duration;
 use basiq_job_history::domain::{
     CardStatus, Job, derive_status, parse_job, parse_job_list, parse_job_list_text, parse_json,
 };
+use basiq_job_history::i18n::Locale;
 use chrono::DateTime;
 use serde_json::{Value, json};
 
@@ -506,7 +507,9 @@ fn cases() -> Vec<(&'static str, u16, String, Expect)> {
             s(
                 json!({"data": [{"code": "invalid-authorization-token", "title": "Invalid authorization token.", "detail": ""}]}),
             ),
-            Http(|e| matches!(e, ApiError::TokenExpired(Some(b)) if e.detail() == b.title)),
+            Http(
+                |e| matches!(e, ApiError::TokenExpired(Some(b)) if e.detail(Locale::en) == b.title),
+            ),
         ),
         (
             "403 forbidden scope",
@@ -607,7 +610,10 @@ fn every_hostile_body_behaves_as_written() {
             Http(classified) => {
                 let error = ApiError::from_response(status, &body, None);
                 assert!(classified(&error), "{name}: {error:?}");
-                assert!(!error.headline().is_empty(), "{name}: a specific headline");
+                assert!(
+                    !error.headline(Locale::en).is_empty(),
+                    "{name}: a specific headline"
+                );
             }
             expect => {
                 let parsed = parse_json(&body);

@@ -8,6 +8,7 @@ use basiq_job_history::domain::paging::{
 };
 use basiq_job_history::domain::parse_job_list_text;
 use basiq_job_history::domain::time::parse_timestamp;
+use basiq_job_history::i18n::Locale;
 use chrono::{DateTime, TimeDelta, Utc};
 
 fn t(raw: &str) -> DateTime<Utc> {
@@ -79,15 +80,28 @@ fn the_estimate_comes_from_the_answer_else_from_the_rate_so_far() {
 #[test]
 fn progress_is_worded_with_grouped_figures() {
     assert_eq!(
-        progress_words(400, Some(1_200)),
+        progress_words(400, Some(1_200), Locale::en),
         "loaded 400 of ~1,200 jobs"
     );
-    assert_eq!(progress_words(1, None), "loaded 1 job");
-    assert_eq!(progress_words(12_345, None), "loaded 12,345 jobs");
-    assert_eq!(group_thousands(0), "0");
-    assert_eq!(group_thousands(999), "999");
-    assert_eq!(group_thousands(1_000), "1,000");
-    assert_eq!(group_thousands(1_234_567), "1,234,567");
+    assert_eq!(progress_words(1, None, Locale::en), "loaded 1 job");
+    assert_eq!(
+        progress_words(12_345, None, Locale::en),
+        "loaded 12,345 jobs"
+    );
+    assert_eq!(group_thousands(0, Locale::en), "0");
+    assert_eq!(group_thousands(999, Locale::en), "999");
+    assert_eq!(group_thousands(1_000, Locale::en), "1,000");
+    assert_eq!(group_thousands(1_234_567, Locale::en), "1,234,567");
+    // French groups with narrow no-break spaces and says it in French.
+    assert_eq!(
+        group_thousands(1_234_567, Locale::fr),
+        "1\u{202f}234\u{202f}567"
+    );
+    assert_eq!(
+        progress_words(400, Some(1_200), Locale::fr),
+        "400 sur ~1\u{202f}200 tâches chargées"
+    );
+    assert_eq!(progress_words(1, None, Locale::fr), "1 tâche chargée");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use basiq_job_history::domain::{
     CardStatus, RefreshTarget, derive_status, parse_job, refresh_placeholder, refresh_question,
     refresh_started, refreshes_started,
 };
+use basiq_job_history::i18n::Locale;
 use chrono::{DateTime, TimeDelta};
 
 #[test]
@@ -19,18 +20,23 @@ fn the_question_names_the_connection_and_its_bank() {
     let question = refresh_question(
         &target("2871f592-5412-44cd-850e-4bc47c969dc7"),
         Some("Hooli Bank"),
+        Locale::en,
     );
     assert!(
         question.starts_with("Refresh connection 2871f592 at Hooli Bank?"),
         "{question}"
     );
     assert!(question.contains("20 refreshes a day"));
-    let unknown = refresh_question(&target("c1"), None);
+    let unknown = refresh_question(&target("c1"), None, Locale::en);
     assert!(
         unknown.starts_with("Refresh connection c1 at an unknown bank?"),
         "{unknown}"
     );
-    let all = refresh_question(&RefreshTarget::all_of(DEMO_USER_ID), Some("Hooli Bank"));
+    let all = refresh_question(
+        &RefreshTarget::all_of(DEMO_USER_ID),
+        Some("Hooli Bank"),
+        Locale::en,
+    );
     assert!(
         all.starts_with("Refresh every connection of user a2cb616d?"),
         "{all}"
@@ -40,19 +46,22 @@ fn the_question_names_the_connection_and_its_bank() {
 #[test]
 fn the_outcome_says_whether_the_job_is_new() {
     assert_eq!(
-        refresh_started("a1b2c3d4-e5f6", false),
+        refresh_started("a1b2c3d4-e5f6", false, Locale::en),
         "Refresh started: job a1b2c3d4 is Pending."
     );
     assert_eq!(
-        refresh_started("a1b2c3d4-e5f6", true),
+        refresh_started("a1b2c3d4-e5f6", true, Locale::en),
         "A refresh was already running: job a1b2c3d4 is tracked."
     );
     assert_eq!(
-        refreshes_started(4),
+        refreshes_started(4, Locale::en),
         "Refreshes started: 4 jobs are Pending."
     );
-    assert_eq!(refreshes_started(1), "Refresh started: 1 job is Pending.");
-    assert!(refreshes_started(0).contains("no connection"));
+    assert_eq!(
+        refreshes_started(1, Locale::en),
+        "Refresh started: 1 job is Pending."
+    );
+    assert!(refreshes_started(0, Locale::en).contains("no connection"));
 }
 
 #[test]
@@ -83,13 +92,13 @@ fn the_placeholder_is_pending_on_its_connection_and_its_first_poll_replaces_it()
 #[test]
 fn purge_warns_by_name_and_needs_the_connection_id_typed() {
     use basiq_job_history::domain::{purge_confirmed, purge_done, purge_question};
-    let warning = purge_question("c-123", DEMO_USER_ID, Some("Hooli Bank"));
+    let warning = purge_question("c-123", DEMO_USER_ID, Some("Hooli Bank"), Locale::en);
     assert!(
         warning.starts_with("Purge connection c-123 at Hooli Bank? This removes all of user a2cb616d's accounts and transactions from Hooli Bank"),
         "{warning}"
     );
     assert!(warning.contains("cannot be undone"));
-    assert!(purge_question("c-1", "u", None).contains("at its bank?"));
+    assert!(purge_question("c-1", "u", None, Locale::en).contains("at its bank?"));
     assert!(purge_confirmed("c-123", "c-123"));
     assert!(purge_confirmed("  c-123 ", "c-123"));
     for wrong in ["", "c-12", "c-1234", "C-123", "c 123"] {
@@ -101,8 +110,8 @@ fn purge_warns_by_name_and_needs_the_connection_id_typed() {
         connection_id: Some("c-123".into()),
         institution_id: None,
     };
-    assert!(purge_done(&target).contains("connection c-123 is removed"));
-    assert!(purge_done(&target).contains("refresh next"));
+    assert!(purge_done(&target, Locale::en).contains("connection c-123 is removed"));
+    assert!(purge_done(&target, Locale::en).contains("refresh next"));
 }
 
 #[test]
@@ -123,11 +132,11 @@ fn purges_are_recorded_kept_a_week_and_read_tolerantly() {
     );
     let record = PurgeRecord::of(&target, now).unwrap();
     assert_eq!(
-        record.words(Some("Nimbus Bank")),
+        record.words(Some("Nimbus Bank"), Locale::en),
         "Purge of connection 5bd22369 at Nimbus Bank (user a2cb616d), recorded by this \
          dashboard: Basiq keeps no job for a purge."
     );
-    assert!(record.words(None).contains(" at AU00000 "));
+    assert!(record.words(None, Locale::en).contains(" at AU00000 "));
     let mut records = read_purge_records(None, now);
     assert!(records.is_empty());
     let old = PurgeRecord {

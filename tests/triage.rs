@@ -377,11 +377,15 @@ fn streaks_number_each_failure_in_a_row_since_the_first() {
         ]
     );
     assert_eq!(
-        [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal),
+        [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(|n| ordinal(n, Locale::en)),
         [
             "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st",
             "111th"
         ]
+    );
+    assert_eq!(
+        [1, 2, 3, 11].map(|n| ordinal(n, Locale::fr)),
+        ["1er", "2e", "3e", "11e"]
     );
 }
 

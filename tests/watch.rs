@@ -8,6 +8,7 @@ mod fixtures;
 use basiq_job_history::domain::{
     CardStatus, Job, Watchlist, derive_status, page_title, parse_job, settled_notice,
 };
+use basiq_job_history::i18n::Locale;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
@@ -82,13 +83,13 @@ fn a_success_says_its_connection_bank_and_time() {
     // A job's own answer names no bank: the copy that was watched did.
     let settled = list.observe(&job(&success)).expect("told");
     assert_eq!(settled.job.institution_id.as_deref(), Some("AU00000"));
-    let (title, body) = settled_notice(&settled, Some("Hooli Bank"), now());
+    let (title, body) = settled_notice(&settled, Some("Hooli Bank"), now(), Locale::en);
     assert_eq!(title, "Job 2344261d succeeded");
     assert_eq!(
         body,
         "Connection e017ae98 at Hooli Bank: every step done in 19 s."
     );
-    let (_, unnamed) = settled_notice(&settled, None, now());
+    let (_, unnamed) = settled_notice(&settled, None, now(), Locale::en);
     assert!(
         unnamed.starts_with("Connection e017ae98 at AU00000:"),
         "{unnamed}"
@@ -102,7 +103,7 @@ fn a_failure_says_the_step_basiqs_words_and_what_to_do() {
     list.toggle(&job(&running(&failed)));
     let settled = list.observe(&job(&failed)).expect("told");
     assert_eq!(settled.status, CardStatus::Failed);
-    let (title, body) = settled_notice(&settled, None, now());
+    let (title, body) = settled_notice(&settled, None, now(), Locale::en);
     assert_eq!(title, "Job 522c0846 failed");
     assert_eq!(
         body,
@@ -122,7 +123,7 @@ fn odd_jobs_are_still_told_in_words() {
     let mut list = Watchlist::default();
     list.toggle(&job(&pending));
     let settled = list.observe(&job(&report)).expect("told");
-    let (title, body) = settled_notice(&settled, None, now());
+    let (title, body) = settled_notice(&settled, None, now(), Locale::en);
     assert_eq!(title, "Job r1 failed");
     assert_eq!(body, "A report job: the job failed; no step says why.");
     // Hostile text stays text: the notice carries it as it came.
@@ -133,7 +134,7 @@ fn odd_jobs_are_still_told_in_words() {
     pending["steps"][0]["status"] = json!("in-progress");
     list.toggle(&job(&pending));
     let settled = list.observe(&job(&hostile)).expect("told");
-    let (title, body) = settled_notice(&settled, None, now());
+    let (title, body) = settled_notice(&settled, None, now(), Locale::en);
     assert_eq!(title, "Job <img src failed");
     assert!(
         body.contains("<b>step</b> failed (x\"><script>: </span>)"),

@@ -2,7 +2,7 @@
 //! works identically on each.
 
 use super::client::HttpClient;
-use super::error::{ApiError, BasiqError};
+use super::error::{ApiError, BasiqError, SAVED_FILE};
 use crate::domain::{
     Institution, ItemProblem, Job, JobPage, SavedFile, parse_institution, parse_job, parse_job_list,
 };
@@ -69,9 +69,7 @@ pub enum Backend {
 /// What a saved file answers to a refresh or a purge.
 fn saved_file_refuses() -> ApiError {
     ApiError::Forbidden(Some(BasiqError {
-        code: "saved-file".into(),
-        title: "A saved file cannot be changed".into(),
-        detail: "Close the saved file to refresh or purge through the API.".into(),
+        code: SAVED_FILE.into(),
         ..BasiqError::default()
     }))
 }

@@ -1,6 +1,7 @@
 //! A typed, cloneable API error, so the UI can say "token expired" rather than "request failed"
 //! (API.md §9). Pure: built from a status, a body and headers; tested on the host.
 
+use crate::i18n::{Locale, td_string};
 use serde_json::Value;
 use std::fmt;
 use std::time::Duration;
@@ -48,6 +49,10 @@ impl BasiqError {
 /// gateway is read-only (its detail says which). Basiq's `forbidden-access` means a token's
 /// scope is too low.
 pub const GATEWAY_REFUSED: &str = "gateway-refused";
+
+/// The code of the refusal a saved file answers to a refresh or a purge (nothing in a saved
+/// file can change).
+pub const SAVED_FILE: &str = "saved-file";
 
 /// Everything that can go wrong talking to the API.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,38 +148,45 @@ impl ApiError {
         }
     }
 
-    /// The headline and the detail, for the error banner.
-    pub fn words(&self) -> (String, String) {
-        (self.headline(), self.detail())
+    /// The headline and the detail in `locale`, for the error banner.
+    pub fn words(&self, locale: Locale) -> (String, String) {
+        (self.headline(locale), self.detail(locale))
     }
 
     /// A short headline for the error state.
-    pub fn headline(&self) -> String {
-        match self {
-            Self::Network(_) => "Offline or the API is unreachable".into(),
-            Self::Timeout(limit) => format!("No answer within {} s", limit.as_secs()),
-            Self::TokenExpired(_) => "The access token has expired".into(),
-            Self::Unauthorized(_) => "Not authorised for this user or resource".into(),
+    pub fn headline(&self, locale: Locale) -> String {
+        let text = match self {
+            Self::Network(_) => td_string!(locale, errors.network),
+            Self::Timeout(limit) => return td_string!(locale, errors.timeout, s = limit.as_secs()),
+            Self::TokenExpired(_) => td_string!(locale, errors.token_expired),
+            Self::Unauthorized(_) => td_string!(locale, errors.unauthorized),
             Self::Forbidden(Some(e)) if e.code == GATEWAY_REFUSED => {
-                "Refused by the gateway".into()
+                td_string!(locale, errors.gateway_refused)
             }
-            Self::Forbidden(_) => "Access forbidden: the token's scope is too low".into(),
-            Self::NotFound(_) => "Not found (a job is kept for 7 days)".into(),
-            Self::BadRequest(_) => "The request was rejected as invalid".into(),
-            Self::RateLimited { .. } => "Rate limited by the API".into(),
-            Self::Unavailable { .. } => "The service is temporarily unavailable".into(),
-            Self::Server { status, .. } => format!("Server error (HTTP {status})"),
-            Self::Http { status, .. } => format!("Unexpected answer (HTTP {status})"),
-            Self::Malformed(_) => "The response could not be read".into(),
-            Self::TokenUrl(_) => "Could not get an access token".into(),
-        }
+            Self::Forbidden(Some(e)) if e.code == SAVED_FILE => {
+                td_string!(locale, errors.saved_file)
+            }
+            Self::Forbidden(_) => td_string!(locale, errors.forbidden),
+            Self::NotFound(_) => td_string!(locale, errors.not_found),
+            Self::BadRequest(_) => td_string!(locale, errors.bad_request),
+            Self::RateLimited { .. } => td_string!(locale, errors.rate_limited),
+            Self::Unavailable { .. } => td_string!(locale, errors.unavailable),
+            Self::Server { status, .. } => return td_string!(locale, errors.server, status),
+            Self::Http { status, .. } => return td_string!(locale, errors.http, status),
+            Self::Malformed(_) => td_string!(locale, errors.malformed),
+            Self::TokenUrl(_) => td_string!(locale, errors.token_url),
+        };
+        text.to_owned()
     }
 
-    /// The specific detail: Basiq's own words, or what went wrong locally.
-    pub fn detail(&self) -> String {
+    /// The specific detail: Basiq's own words (as sent), or what went wrong locally.
+    pub fn detail(&self, locale: Locale) -> String {
         match self {
             Self::Network(text) | Self::Malformed(text) | Self::TokenUrl(text) => text.clone(),
-            Self::Timeout(_) => "The request was abandoned; it will be retried.".into(),
+            Self::Timeout(_) => td_string!(locale, errors.timeout_detail).to_owned(),
+            Self::Forbidden(Some(e)) if e.code == SAVED_FILE => {
+                td_string!(locale, errors.saved_file_detail).to_owned()
+            }
             _ => self
                 .basiq()
                 .map(|e| e.message().to_owned())
@@ -197,11 +209,11 @@ impl ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let detail = self.detail();
+        let (headline, detail) = self.words(Locale::en);
         if detail.is_empty() {
-            f.write_str(&self.headline())
+            f.write_str(&headline)
         } else {
-            write!(f, "{}: {detail}", self.headline())
+            write!(f, "{headline}: {detail}")
         }
     }
 }

@@ -1,23 +1,25 @@
 //! The error banner: Basiq's specific message, the age of the data that stays on screen, and a
 //! Retry button.
 
+use crate::api::error::ApiError;
 use crate::domain::time::format_relative;
 use crate::i18n::{t_string, td_string, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-/// Shown while `error` (its headline and detail, as the API error words them)
-/// is set; nothing otherwise.
+/// Shown while `error` is set (its headline and detail in the viewer's language, Basiq's own
+/// words as sent); nothing otherwise.
 #[component]
 pub fn ErrorNotice(
-    #[prop(into)] error: Signal<Option<(String, String)>>,
+    #[prop(into)] error: Signal<Option<ApiError>>,
     #[prop(into)] last_updated: Signal<Option<DateTime<Utc>>>,
     #[prop(into)] now: Signal<DateTime<Utc>>,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        error.get().map(|(headline, detail)| {
+        error.get().map(|error| {
+            let (headline, detail) = error.words(i18n.get_locale());
             let age = last_updated.get().map(|at| {
                 let age = format_relative(at, now.get(), i18n.get_locale());
                 td_string!(i18n.get_locale(), common.showing_data_from, age)

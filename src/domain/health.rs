@@ -244,14 +244,17 @@ pub fn failure_streaks(
     streaks
 }
 
-/// "2nd", "3rd", "11th", "22nd": an ordinal for the streak note.
-pub fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
+/// An ordinal for the streak note: "2nd", "3rd", "11th", "22nd" in English; "1er", "2e" in
+/// French (of "échec", masculine).
+pub fn ordinal(n: usize, locale: Locale) -> String {
+    let suffix = match (locale, n % 10, n % 100) {
+        (Locale::fr, ..) if n == 1 => "er",
+        (Locale::fr, ..) => "e",
+        (Locale::en, _, 11..=13) => "th",
+        (Locale::en, 1, _) => "st",
+        (Locale::en, 2, _) => "nd",
+        (Locale::en, 3, _) => "rd",
+        (Locale::en, ..) => "th",
     };
     format!("{n}{suffix}")
 }

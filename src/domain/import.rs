@@ -9,10 +9,10 @@ use super::job::Job;
 use super::parse::{ParseError, parse_job, parse_json, type_name};
 use super::parse_list::{ItemProblem, JobPage, add_item};
 use super::time::parse_timestamp;
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-use std::fmt;
 
 /// The largest file the dashboard opens, checked before the file is read: 20 MiB, twice a
 /// 10,000-job export.
@@ -31,25 +31,23 @@ pub enum ImportError {
     WrongVersion(String),
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportError {
+    /// Why the file was not opened, in `locale` (the parser's own words as it gave them).
+    pub fn words(&self, locale: Locale) -> String {
         match self {
-            Self::TooLarge(bytes) => write!(
-                f,
-                "The file is {} MB; the dashboard opens files of up to {} MB.",
-                bytes.div_ceil(1024 * 1024),
-                MAX_IMPORT_BYTES / (1024 * 1024)
+            Self::TooLarge(bytes) => td_string!(
+                locale,
+                opening.too_large,
+                size = bytes.div_ceil(1024 * 1024),
+                limit = MAX_IMPORT_BYTES / (1024 * 1024)
             ),
-            Self::NotJson(why) => write!(f, "The file is not JSON: {why}."),
-            Self::NotJobs(what) => write!(
-                f,
-                "The file is JSON but holds no jobs: {what}. Open a file exported here, or a \
-                 job list as Basiq's API answered it."
-            ),
-            Self::WrongVersion(version) => write!(
-                f,
-                "The file is version {version} of the export format; this dashboard reads version \
-                 {EXPORT_VERSION}."
+            Self::NotJson(why) => td_string!(locale, opening.not_json, why),
+            Self::NotJobs(what) => td_string!(locale, opening.not_jobs, what),
+            Self::WrongVersion(version) => td_string!(
+                locale,
+                opening.wrong_version,
+                version,
+                supported = EXPORT_VERSION
             ),
         }
     }

@@ -2,6 +2,7 @@
 //! whether the time range still needs an older page, how many jobs there are likely to be, and
 //! how the progress is worded. Pure, so it is tested on the host.
 
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, TimeDelta, Utc};
 
 /// The most pages one load follows: past it, the load stops as if the reader had stopped it
@@ -74,13 +75,17 @@ fn round_estimate(n: usize) -> usize {
     (n + unit / 2) / unit * unit
 }
 
-/// `1234567` as `1,234,567`.
-pub fn group_thousands(n: usize) -> String {
+/// `1234567` as `1,234,567` in English, `1 234 567` (narrow no-break spaces) in French.
+pub fn group_thousands(n: usize, locale: Locale) -> String {
+    let separator = match locale {
+        Locale::en => ',',
+        Locale::fr => '\u{202f}',
+    };
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(separator);
         }
         out.push(digit);
     }
@@ -88,18 +93,19 @@ pub fn group_thousands(n: usize) -> String {
 }
 
 /// The progress of a load: "loaded 400 of ~1,200 jobs", or "loaded 400 jobs" with no estimate.
-pub fn progress_words(loaded: usize, estimate: Option<usize>) -> String {
-    let jobs = if loaded == 1 && estimate.is_none() {
-        "job"
-    } else {
-        "jobs"
-    };
+pub fn progress_words(loaded: usize, estimate: Option<usize>, locale: Locale) -> String {
     match estimate {
-        Some(total) => format!(
-            "loaded {} of ~{} {jobs}",
-            group_thousands(loaded),
-            group_thousands(total)
+        Some(total) => td_string!(
+            locale,
+            paging.loaded_of,
+            loaded = group_thousands(loaded, locale),
+            total = group_thousands(total, locale)
         ),
-        None => format!("loaded {} {jobs}", group_thousands(loaded)),
+        None => td_string!(
+            locale,
+            paging.loaded,
+            count = loaded,
+            n = group_thousands(loaded, locale)
+        ),
     }
 }

@@ -4,16 +4,20 @@
 
 use super::refresh::RefreshTarget;
 use super::time::{format_iso_utc, parse_timestamp};
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 
 /// The confirmation's warning, naming the connection, its bank and the user.
-pub fn purge_question(connection_id: &str, user_id: &str, bank: Option<&str>) -> String {
-    let bank = bank.unwrap_or("its bank");
+pub fn purge_question(
+    connection_id: &str,
+    user_id: &str,
+    bank: Option<&str>,
+    locale: Locale,
+) -> String {
+    let bank = bank.unwrap_or_else(|| td_string!(locale, purge.its_bank));
     let user: String = user_id.chars().take(8).collect();
-    format!(
-        "Purge connection {connection_id} at {bank}? This removes all of user {user}'s accounts and transactions from {bank} in Basiq, and cannot be undone. Type the connection id to confirm."
-    )
+    td_string!(locale, purge.ask, id = connection_id, bank, user)
 }
 
 /// Whether what was typed confirms purging `connection_id` (the id exactly, spaces around it
@@ -23,11 +27,12 @@ pub fn purge_confirmed(typed: &str, connection_id: &str) -> bool {
 }
 
 /// What the UI says once Basiq purged (no job to track: Basiq returns none).
-pub fn purge_done(target: &RefreshTarget) -> String {
-    let connection = target.connection_id.as_deref().unwrap_or("the connection");
-    format!(
-        "Purged: the user's data for connection {connection} is removed. Basiq recommends a refresh next, to fetch it again."
-    )
+pub fn purge_done(target: &RefreshTarget, locale: Locale) -> String {
+    let id = target
+        .connection_id
+        .as_deref()
+        .unwrap_or_else(|| td_string!(locale, purge.the_connection));
+    td_string!(locale, purge.done, id)
 }
 
 /// A purge this dashboard sent and Basiq confirmed. Basiq returns no job for a purge (204), so
@@ -84,18 +89,13 @@ impl PurgeRecord {
 
     /// What the history says of it: "Purge of connection 5bd22369 at Nimbus Bank (user
     /// a2cb616d), recorded by this dashboard: Basiq keeps no job for a purge."
-    pub fn words(&self, bank: Option<&str>) -> String {
+    pub fn words(&self, bank: Option<&str>, locale: Locale) -> String {
         let short = |id: &str| id.chars().take(8).collect::<String>();
-        let bank = bank
-            .map(str::to_owned)
-            .or_else(|| self.institution_id.clone())
-            .map(|bank| format!(" at {bank}"))
-            .unwrap_or_default();
-        format!(
-            "Purge of connection {}{bank} (user {}), recorded by this dashboard: Basiq keeps no job for a purge.",
-            short(&self.connection_id),
-            short(&self.user_id)
-        )
+        let (id, user) = (short(&self.connection_id), short(&self.user_id));
+        match bank.or(self.institution_id.as_deref()) {
+            Some(bank) => td_string!(locale, purge.record_at, id, bank, user),
+            None => td_string!(locale, purge.record, id, user),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! poll), and what the outcome says.
 
 use super::job::{Job, JobKind, JobSource, Stamp};
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, SecondsFormat, Utc};
 
 /// The first 8 characters of an id, as the UI quotes ids in sentences.
@@ -12,38 +13,32 @@ fn short(id: &str) -> String {
 
 /// The confirmation's question, naming the connection and its bank (its name when known,
 /// else its id; a job with neither says so), or, for every connection, the user.
-pub fn refresh_question(target: &RefreshTarget, bank: Option<&str>) -> String {
+pub fn refresh_question(target: &RefreshTarget, bank: Option<&str>, locale: Locale) -> String {
     let Some(connection_id) = &target.connection_id else {
-        return format!(
-            "Refresh every connection of user {}? Basiq fetches each one's accounts and transactions again; Open Banking allows 20 refreshes a day per connection.",
-            short(&target.user_id)
-        );
+        return td_string!(locale, refresh.ask_all, user = short(&target.user_id));
     };
-    let bank = bank.map_or_else(|| "an unknown bank".to_owned(), str::to_owned);
-    format!(
-        "Refresh connection {} at {bank}? Basiq fetches its accounts and transactions again; Open Banking allows 20 refreshes a day.",
-        short(connection_id)
-    )
+    let bank = bank.map_or_else(
+        || td_string!(locale, refresh.unknown_bank).to_owned(),
+        str::to_owned,
+    );
+    td_string!(locale, refresh.ask_one, id = short(connection_id), bank)
 }
 
 /// What the UI says once Basiq named the jobs of a refresh of every connection.
-pub fn refreshes_started(count: usize) -> String {
+pub fn refreshes_started(count: usize, locale: Locale) -> String {
     match count {
-        0 => "Basiq started no refresh: the user has no connection to refresh.".to_owned(),
-        1 => "Refresh started: 1 job is Pending.".to_owned(),
-        n => format!("Refreshes started: {n} jobs are Pending."),
+        0 => td_string!(locale, refresh.none_started).to_owned(),
+        count => td_string!(locale, refresh.many_started, count),
     }
 }
 
 /// What the UI says once Basiq named the job.
-pub fn refresh_started(job_id: &str, already_running: bool) -> String {
+pub fn refresh_started(job_id: &str, already_running: bool, locale: Locale) -> String {
+    let id = short(job_id);
     if already_running {
-        format!(
-            "A refresh was already running: job {} is tracked.",
-            short(job_id)
-        )
+        td_string!(locale, refresh.already_running, id)
     } else {
-        format!("Refresh started: job {} is Pending.", short(job_id))
+        td_string!(locale, refresh.started, id)
     }
 }
 

@@ -5,7 +5,7 @@
 use super::playbook::advice;
 use super::time::{format_duration, job_duration};
 use super::{CardStatus, Job, derive_status};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, Utc};
 
 /// A watched job that has settled, kept until the reader dismisses its notice.
@@ -105,38 +105,45 @@ pub fn settled_notice(
     settled: &SettledWatch,
     bank: Option<&str>,
     now: DateTime<Utc>,
+    locale: Locale,
 ) -> (String, String) {
     let job = &settled.job;
+    let id = short(&job.id);
     let title = match settled.status {
-        CardStatus::Failed => format!("Job {} failed", short(&job.id)),
-        _ => format!("Job {} succeeded", short(&job.id)),
+        CardStatus::Failed => td_string!(locale, notify.failed, id),
+        _ => td_string!(locale, notify.succeeded, id),
     };
+    let kind = job.kind.label();
     let mut body = match (job.connection_id(), bank.or(job.institution_id.as_deref())) {
-        (Some(connection), Some(bank)) => format!("Connection {} at {bank}", short(connection)),
-        (Some(connection), None) => format!("Connection {}", short(connection)),
-        (None, Some(bank)) => format!("A {} job at {bank}", job.kind.label()),
-        (None, None) => format!("A {} job", job.kind.label()),
+        (Some(connection), Some(bank)) => {
+            td_string!(locale, notify.connection_at, id = short(connection), bank)
+        }
+        (Some(connection), None) => td_string!(locale, notify.connection, id = short(connection)),
+        (None, Some(bank)) => td_string!(locale, notify.kind_at, kind, bank),
+        (None, None) => td_string!(locale, notify.kind, kind),
     };
     match (job.failing_step(), job.failure()) {
         (Some((_, step)), error) => {
-            body.push_str(&format!(": {} failed", step.title));
+            body.push_str(&td_string!(locale, notify.step_failed, step = &step.title));
             if let Some(error) = error {
                 body.push_str(&format!(" ({}: {})", error.code, error.message()));
-                if let Some(action) = advice(error, Locale::en).actions.first() {
+                if let Some(action) = advice(error, locale).actions.first() {
                     body.push_str(&format!(". {action}"));
                 }
             }
             body.push('.');
         }
         (None, _) if settled.status == CardStatus::Failed => {
-            body.push_str(": the job failed; no step says why.");
+            body.push_str(td_string!(locale, notify.no_step));
         }
-        (None, _) => {
-            let took = job_duration(job, settled.status, now)
-                .map(|d| format!(" in {}", format_duration(d, Locale::en)))
-                .unwrap_or_default();
-            body.push_str(&format!(": every step done{took}."));
-        }
+        (None, _) => match job_duration(job, settled.status, now) {
+            Some(took) => body.push_str(&td_string!(
+                locale,
+                notify.done_in,
+                duration = format_duration(took, locale)
+            )),
+            None => body.push_str(td_string!(locale, notify.done)),
+        },
     }
     (title, body)
 }

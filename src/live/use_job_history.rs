@@ -11,7 +11,6 @@ use crate::domain::filter::newest_first;
 use crate::domain::merge::{diff_list, supersedes};
 use crate::domain::paging::{MAX_PAGES, PageProgress, estimate_total, older_page_needed};
 use crate::domain::{CardStatus, ItemProblem, Job, JobPage, derive_status, sort_newest_first};
-use crate::i18n::Locale;
 use crate::live::{Watcher, start_now};
 use crate::platform;
 use crate::poll::{PollPolicy, PollSchedule, Tracked, use_poll_driver};
@@ -47,8 +46,8 @@ pub struct JobHistory {
     pub last_updated: RwSignal<Option<DateTime<Utc>>>,
     /// Whether live updates are paused by the reader.
     pub paused: RwSignal<bool>,
-    /// The latest status change, for the ARIA live region.
-    pub announcement: RwSignal<String>,
+    /// The latest status change (the job's id and its new status), for the ARIA live region.
+    pub announcement: RwSignal<Option<(String, CardStatus)>>,
     /// The latest job to settle (Pending to Success or Failed) while shown.
     pub settled: RwSignal<Option<(String, CardStatus)>>,
     /// The first load's older pages: loading, or stopped with some left; `None` when there are
@@ -109,7 +108,7 @@ impl JobHistory {
             loaded: RwSignal::new(false),
             last_updated: RwSignal::new(None),
             paused: RwSignal::new(false),
-            announcement: RwSignal::new(String::new()),
+            announcement: RwSignal::new(None),
             settled: RwSignal::new(None),
             paging: RwSignal::new(None),
             oldest_needed: Signal::stored(None),
@@ -202,9 +201,7 @@ impl JobHistory {
                 if !before.is_settled() && after.is_settled() {
                     self.settled.set(Some((row.id.clone(), after)));
                 }
-                let short: String = row.id.chars().take(8).collect();
-                self.announcement
-                    .set(format!("Job {short} is now {}", after.label(Locale::en)));
+                self.announcement.set(Some((row.id.clone(), after)));
             }
         }
     }

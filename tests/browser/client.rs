@@ -6,6 +6,7 @@ use basiq_demo::{DEMO_USER_ID, SECOND_USER_ID};
 use basiq_job_history::api::backend::Backend;
 use basiq_job_history::api::client::{AuthMode, HttpClient};
 use basiq_job_history::api::error::ApiError;
+use basiq_job_history::i18n::Locale;
 use gloo_net::http::Request;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -146,7 +147,7 @@ async fn each_http_fault_is_a_specific_error() {
         let job = format!("fault-{}", fault.replace(':', "-"));
         let error = job_with_fault(&job, fault).await.expect_err(fault);
         assert!(expected(&error), "{fault} gave {error:?}");
-        assert!(!error.headline().is_empty());
+        assert!(!error.headline(Locale::en).is_empty());
     }
 }
 

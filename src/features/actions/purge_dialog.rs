@@ -4,6 +4,7 @@
 
 use crate::components::{close_on_escape, use_dialog_focus};
 use crate::domain::{purge_confirmed, purge_done, purge_question};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::{PurgeState, use_institution, use_purger};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn PurgeDialog() -> impl IntoView {
     let purger = use_purger()?;
+    let i18n = use_i18n();
     let state = purger.state;
     let typed = RwSignal::new(String::new());
     let input = NodeRef::<Input>::new();
@@ -40,7 +42,12 @@ pub fn PurgeDialog() -> impl IntoView {
                     .get()
                     .and_then(|i| i.name)
                     .or_else(|| target.institution_id.clone());
-                purge_question(&connection, &target.user_id, bank.as_deref())
+                purge_question(
+                    &connection,
+                    &target.user_id,
+                    bank.as_deref(),
+                    i18n.get_locale(),
+                )
             }
         };
         let close = move |_| purger.close();
@@ -53,7 +60,7 @@ pub fn PurgeDialog() -> impl IntoView {
                 view! {
                     <p id="bjh-purge-question" class="bjh-refresh-dialog__question">{warning}</p>
                     <label class="bjh-field">
-                        <span class="bjh-field__label">"Connection id"</span>
+                        <span class="bjh-field__label">{move || t_string!(i18n, purge.field)}</span>
                         <input
                             class="bjh-field__input"
                             node_ref=input
@@ -71,30 +78,30 @@ pub fn PurgeDialog() -> impl IntoView {
                             disabled=move || busy || !matches()
                             on:click=move |_| purger.confirm(&typed.get_untracked())
                         >
-                            {if busy { "Purging…" } else { "Purge" }}
+                            {move || if busy { t_string!(i18n, purge.purging) } else { t_string!(i18n, actions.purge) }}
                         </button>
-                        <button type="button" class="bjh-button" disabled=busy on:click=close>"Cancel"</button>
+                        <button type="button" class="bjh-button" disabled=busy on:click=close>{move || t_string!(i18n, common.cancel)}</button>
                     </div>
                 }
                 .into_any()
             }
             PurgeState::Purged(target) => view! {
-                <p id="bjh-purge-question" class="bjh-refresh-dialog__question" data-testid="purge-outcome">{purge_done(&target)}</p>
+                <p id="bjh-purge-question" class="bjh-refresh-dialog__question" data-testid="purge-outcome">{move || purge_done(&target, i18n.get_locale())}</p>
                 <div class="bjh-refresh-dialog__buttons">
-                    <button type="button" class="bjh-button" on:click=close>"Close"</button>
+                    <button type="button" class="bjh-button" on:click=close>{move || t_string!(i18n, common.close)}</button>
                 </div>
             }
             .into_any(),
             PurgeState::Failed(_, error) => {
-                let (headline, detail) = error.words();
+                let words = move || error.words(i18n.get_locale());
                 view! {
                     <p id="bjh-purge-question" class="bjh-refresh-dialog__question" data-testid="purge-error">
-                        <strong>{format!("The purge did not happen: {headline}")}</strong>
+                        <strong>{let words = words.clone(); move || td_string!(i18n.get_locale(), purge.did_not_happen, headline = words().0)}</strong>
                         " "
-                        <span>{detail}</span>
+                        <span>{move || words().1}</span>
                     </p>
                     <div class="bjh-refresh-dialog__buttons">
-                        <button type="button" class="bjh-button" on:click=close>"Close"</button>
+                        <button type="button" class="bjh-button" on:click=close>{move || t_string!(i18n, common.close)}</button>
                     </div>
                 }
                 .into_any()

@@ -4,6 +4,7 @@
 
 use crate::components::{close_on_escape, use_dialog_focus};
 use crate::domain::{refresh_question, refresh_started, refreshes_started};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::{RefreshState, use_institution, use_refresher};
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ pub fn RefreshDialog(
     #[prop(optional)] job_link: Option<Callback<String, String>>,
 ) -> impl IntoView {
     let refresher = use_refresher()?;
+    let i18n = use_i18n();
     let state = refresher.state;
     let first_button = NodeRef::<Button>::new();
     // The dialog takes the focus when it asks, so the keyboard is where the question is.
@@ -39,7 +41,7 @@ pub fn RefreshDialog(
                 .get()
                 .and_then(|i| i.name)
                 .or_else(|| target.institution_id.clone());
-            refresh_question(&target, bank.as_deref())
+            refresh_question(&target, bank.as_deref(), i18n.get_locale())
         };
         let close = move |_| refresher.close();
         let content = match current {
@@ -47,27 +49,30 @@ pub fn RefreshDialog(
             RefreshState::Confirming(_) => view! {
                 <p id="bjh-refresh-question" class="bjh-refresh-dialog__question">{question}</p>
                 <div class="bjh-refresh-dialog__buttons">
-                    <button type="button" class="bjh-button bjh-button--primary" node_ref=first_button on:click=move |_| refresher.confirm()>"Refresh"</button>
-                    <button type="button" class="bjh-button" on:click=close>"Cancel"</button>
+                    <button type="button" class="bjh-button bjh-button--primary" node_ref=first_button on:click=move |_| refresher.confirm()>{move || t_string!(i18n, actions.refresh)}</button>
+                    <button type="button" class="bjh-button" on:click=close>{move || t_string!(i18n, common.cancel)}</button>
                 </div>
             }
             .into_any(),
             RefreshState::Starting(_) => view! {
                 <p id="bjh-refresh-question" class="bjh-refresh-dialog__question">{question}</p>
                 <div class="bjh-refresh-dialog__buttons">
-                    <button type="button" class="bjh-button bjh-button--primary" disabled=true aria-busy="true">"Starting…"</button>
+                    <button type="button" class="bjh-button bjh-button--primary" disabled=true aria-busy="true">{move || t_string!(i18n, refresh.starting)}</button>
                 </div>
             }
             .into_any(),
             RefreshState::Started(target, started) => {
-                let words = match (&target.connection_id, started.first()) {
-                    (Some(_), Some(one)) => refresh_started(&one.job_id, one.already_running),
-                    _ => refreshes_started(started.len()),
+                let words = {
+                    let started = started.clone();
+                    move || match (&target.connection_id, started.first()) {
+                        (Some(_), Some(one)) => refresh_started(&one.job_id, one.already_running, i18n.get_locale()),
+                        _ => refreshes_started(started.len(), i18n.get_locale()),
+                    }
                 };
                 let first = started.first().map(|job| job.job_id.clone());
                 let link = job_link.zip(first.clone()).filter(|_| started.len() == 1).map(|(make, id)| {
                     let href = make.run(Url::escape(&id));
-                    view! { <a href=href class="bjh-refresh-dialog__job">"Open the job"</a> }
+                    view! { <a href=href class="bjh-refresh-dialog__job">{move || t_string!(i18n, refresh.open_job)}</a> }
                 });
                 let ids = started.iter().map(|job| job.job_id.clone()).collect::<Vec<_>>().join(" ");
                 view! {
@@ -76,21 +81,21 @@ pub fn RefreshDialog(
                     </p>
                     <div class="bjh-refresh-dialog__buttons">
                         {link}
-                        <button type="button" class="bjh-button" on:click=close>"Close"</button>
+                        <button type="button" class="bjh-button" on:click=close>{move || t_string!(i18n, common.close)}</button>
                     </div>
                 }
                 .into_any()
             }
             RefreshState::Failed(_, error) => {
-                let (headline, detail) = error.words();
+                let words = move || error.words(i18n.get_locale());
                 view! {
                     <p id="bjh-refresh-question" class="bjh-refresh-dialog__question" data-testid="refresh-error">
-                        <strong>{format!("The refresh did not start: {headline}")}</strong>
+                        <strong>{let words = words.clone(); move || td_string!(i18n.get_locale(), refresh.did_not_start, headline = words().0)}</strong>
                         " "
-                        <span>{detail}</span>
+                        <span>{move || words().1}</span>
                     </p>
                     <div class="bjh-refresh-dialog__buttons">
-                        <button type="button" class="bjh-button" on:click=close>"Close"</button>
+                        <button type="button" class="bjh-button" on:click=close>{move || t_string!(i18n, common.close)}</button>
                     </div>
                 }
                 .into_any()

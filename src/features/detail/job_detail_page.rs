@@ -2,7 +2,6 @@
 //! a refresh of its connection links to the job it starts.
 
 use super::{JobHeader, RawJson, StepTimeline};
-use crate::api::error::ApiError;
 use crate::components::{ErrorNotice, PlaybookCard};
 use crate::config::Settings;
 use crate::domain::derive_status;
@@ -76,9 +75,9 @@ pub fn JobDetailPage() -> impl IntoView {
     };
     view! {
         <article class="bjh-detail" aria-label=move || t_string!(i18n, app.job_detail)>
-            <a href=use_list_href() class="bjh-back">"← All jobs"</a>
+            <a href=use_list_href() class="bjh-back">{move || t_string!(i18n, notices.all_jobs)}</a>
             <ErrorNotice
-                error=Signal::derive(move || live.error.with(|e| e.as_ref().map(ApiError::words)))
+                error=live.error
                 last_updated=live.last_updated
                 now=clock.now
                 on_retry=move |_| live.refresh()

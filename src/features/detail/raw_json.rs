@@ -4,7 +4,7 @@
 use crate::api::urls;
 use crate::components::CopyButton;
 use crate::domain::Job;
-use crate::i18n::td_string;
+use crate::i18n::{t_string, td_string, use_i18n};
 use leptos::prelude::*;
 
 /// The curl command for fetching a job; never contains a real token.
@@ -20,10 +20,11 @@ pub fn RawJson(#[prop(into)] job: Signal<Job>, api_base: String) -> impl IntoVie
         serde_json::to_string_pretty(&job.read().raw_value()).unwrap_or_default()
     });
     let curl = Signal::derive(move || curl_command(&api_base, &job.read().id));
+    let i18n = use_i18n();
     view! {
-        <section class="bjh-raw" aria-label="Raw JSON">
+        <section class="bjh-raw" aria-label=move || t_string!(i18n, notices.raw_json)>
             <header class="bjh-raw__head">
-                <h2 class="bjh-raw__title">"Raw JSON"</h2>
+                <h2 class="bjh-raw__title">{move || t_string!(i18n, notices.raw_json)}</h2>
                 <CopyButton text=pretty label=|l| td_string!(l, detail.copy_json) />
                 <CopyButton text=curl label=|l| td_string!(l, detail.copy_curl) />
             </header>

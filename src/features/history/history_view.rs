@@ -12,7 +12,7 @@ use crate::features::actions::{PurgeDialog, RefreshButton, RefreshDialog};
 use crate::features::embed::Embed;
 use crate::features::saved::ExportButtons;
 use crate::features::triage::{FailureGroupsView, HealthView};
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::{expect_clock, provide_purger, provide_refresher, use_job_history};
 use crate::url::{HistoryMode, use_filter_href, use_history_mode, use_url_filter};
 use leptos::prelude::*;
@@ -102,7 +102,11 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
             <PagingBar history=history />
             <ListNotices history=history clock=clock />
             <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">
-                {move || history.announcement.get()}
+                {move || history.announcement.get().map(|(id, status)| {
+                    let locale = i18n.get_locale();
+                    let id: String = id.chars().take(8).collect();
+                    td_string!(locale, notices.now_status, id, status = status.label(locale))
+                })}
             </div>
             <ViewTabs mode=mode by=by filter=filter />
             <SummaryLine summary=summary filter=filter />

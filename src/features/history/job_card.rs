@@ -36,10 +36,7 @@ pub fn JobCard(
     let (id, kind, bank, created, connection, target) = job.with_untracked(|job| {
         let kind = job.kind.label().to_owned();
         let bank = job.institution_id.clone();
-        let connection = job
-            .connection_id()
-            .unwrap_or("unknown connection")
-            .to_owned();
+        let connection = job.connection_id().map(str::to_owned);
         let target = RefreshTarget::of(job);
         (
             job.id.clone(),
@@ -65,13 +62,18 @@ pub fn JobCard(
     };
     let streak_note = move || {
         let Streak { nth, since } = streak.get()?;
-        let since = since
-            .map(|at| format!(" since {}", format_day_month(at, viewer_offset(at))))
-            .unwrap_or_default();
+        let words = move || {
+            let (locale, nth) = (i18n.get_locale(), ordinal(nth, i18n.get_locale()));
+            match since {
+                Some(at) => {
+                    let since = format_day_month(at, viewer_offset(at));
+                    td_string!(locale, health.streak_since, nth, since)
+                }
+                None => td_string!(locale, health.streak, nth),
+            }
+        };
         Some(view! {
-            <p class="bjh-card__streak" data-testid="streak">
-                {format!("{} failure in a row on this connection{since}", ordinal(nth))}
-            </p>
+            <p class="bjh-card__streak" data-testid="streak">{words}</p>
         })
     };
     view! {
@@ -108,7 +110,7 @@ pub fn JobCard(
                 <div class="bjh-card__field">
                     <dt>{move || t_string!(i18n, card.connection)}</dt>
                     <dd>
-                        <code>{connection}</code>
+                        <code>{move || connection.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_connection).to_owned())}</code>
                     </dd>
                 </div>
             </dl>

@@ -3,7 +3,7 @@
 
 use super::JobCard;
 use crate::domain::{JobFilter, failure_streaks};
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::{Clock, JobHistory, JobRow};
 use crate::platform;
 use crate::url::use_detail_prefix;
@@ -83,10 +83,10 @@ pub fn JobList(
         match (loaded, any, none_match) {
             (false, _, _) => Some(view! { <Skeletons /> }.into_any()),
             (true, false, _) if history.error.with(Option::is_none) => {
-                Some(view! { <p class="bjh-empty" data-testid="empty">"No jobs in the last 7 days."</p> }.into_any())
+                Some(view! { <p class="bjh-empty" data-testid="empty">{move || t_string!(i18n, list.empty)}</p> }.into_any())
             }
             (true, true, true) => {
-                Some(view! { <p class="bjh-empty" data-testid="no-match">"No jobs match these filters."</p> }.into_any())
+                Some(view! { <p class="bjh-empty" data-testid="no-match">{move || t_string!(i18n, list.no_match)}</p> }.into_any())
             }
             _ => None,
         }

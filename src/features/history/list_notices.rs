@@ -1,9 +1,9 @@
 //! What the list says besides the cards: the error banner (the data shown stays, with its age),
 //! items that could not be read, and the empty states.
 
-use crate::api::error::ApiError;
 use crate::components::ErrorNotice;
 use crate::domain::ItemProblem;
+use crate::i18n::{td_string, use_i18n};
 use crate::live::{Clock, JobHistory};
 use leptos::prelude::*;
 
@@ -20,18 +20,16 @@ fn problem_items(problems: &[ItemProblem]) -> impl IntoView + use<> {
 /// The error banner and the notice naming each item that could not be read, and why.
 #[component]
 pub fn ListNotices(history: JobHistory, clock: Clock) -> impl IntoView {
+    let i18n = use_i18n();
     let problems = move || {
         history.problems.with(|problems| {
             (!problems.is_empty()).then(|| {
-                let headline = match problems.len() {
-                    1 => "1 item in the answer could not be shown:".to_owned(),
-                    n => format!("{n} items in the answer could not be shown:"),
-                };
+                let headline = td_string!(i18n.get_locale(), notices.problems, count = problems.len());
                 let (named, rest) = problems.split_at(problems.len().min(NAMED_AT_ONCE));
                 let rest = (!rest.is_empty()).then(|| {
                     view! {
                         <details>
-                            <summary>{format!("and {} more", rest.len())}</summary>
+                            <summary>{td_string!(i18n.get_locale(), common.and_more, n = rest.len())}</summary>
                             <ul>{problem_items(rest)}</ul>
                         </details>
                     }
@@ -48,7 +46,7 @@ pub fn ListNotices(history: JobHistory, clock: Clock) -> impl IntoView {
     };
     view! {
         <ErrorNotice
-            error=Signal::derive(move || history.error.with(|e| e.as_ref().map(ApiError::words)))
+            error=history.error
             last_updated=history.last_updated
             now=clock.now
             on_retry=move |_| history.refresh()

@@ -4,6 +4,7 @@
 use crate::components::LocalTime;
 use crate::domain::time::format_iso_utc;
 use crate::domain::{Stamp, purges_of};
+use crate::i18n::{t_string, use_i18n};
 use crate::live::{Clock, use_institution, use_purge_log};
 use leptos::prelude::*;
 
@@ -16,6 +17,7 @@ pub fn PurgeRecords(
     clock: Clock,
 ) -> impl IntoView {
     let log = use_purge_log()?;
+    let i18n = use_i18n();
     let shown = Memo::new(move |_| {
         let connection = connection.get();
         log.records.with(|records| {
@@ -36,18 +38,18 @@ pub fn PurgeRecords(
                 let connection = record.connection_id.clone();
                 let words = move || {
                     let bank = bank.get();
-                    record.words(bank.as_ref().map(|b| b.name_or_id()))
+                    record.words(bank.as_ref().map(|b| b.name_or_id()), i18n.get_locale())
                 };
                 view! {
                     <li class="bjh-purges__item" data-testid="purge-record" data-connection=connection>
-                        <span class="bjh-badge bjh-badge--purge">"Purge"</span>
+                        <span class="bjh-badge bjh-badge--purge">{move || t_string!(i18n, purge.badge)}</span>
                         <LocalTime stamp=Signal::stored(Some(stamp)) now=clock.now />
                         <span>{words}</span>
                     </li>
                 }
             });
             view! {
-                <ul class="bjh-purges" aria-label="Purges recorded by this dashboard" data-testid="purge-records">
+                <ul class="bjh-purges" aria-label=move || t_string!(i18n, purge.records) data-testid="purge-records">
                     {items.collect_view()}
                 </ul>
             }

@@ -78,10 +78,10 @@ pub fn ExportButtons(
     view! {
         <div class="bjh-export" role="group" aria-label=move || t_string!(i18n, saved.export_label)>
             <button type="button" class="bjh-button" data-testid="export-json" on:click=export(false)>
-                "Export JSON"
+                {move || t_string!(i18n, opening.export_json)}
             </button>
             <button type="button" class="bjh-button" data-testid="export-csv" on:click=export(true)>
-                "Export CSV"
+                {move || t_string!(i18n, opening.export_csv)}
             </button>
             <span class="bjh-export__said" role="status" data-testid="export-said">{said}</span>
         </div>

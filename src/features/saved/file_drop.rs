@@ -2,6 +2,7 @@
 //! banner says a drop opens it; text or links dragged within the page are left alone.
 
 use super::SavedFiles;
+use crate::i18n::{t_string, use_i18n};
 use crate::platform;
 use leptos::ev::{dragleave, dragover, drop};
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ use web_sys::DragEvent;
 pub fn FileDrop() -> impl IntoView {
     let open = SavedFiles::expect().use_open();
     let dragging = RwSignal::new(false);
+    let i18n = use_i18n();
     let _ = use_event_listener(document(), dragover, move |event: DragEvent| {
         if platform::drags_files(&event) {
             event.prevent_default();
@@ -35,7 +37,7 @@ pub fn FileDrop() -> impl IntoView {
     view! {
         <Show when=move || dragging.get()>
             <div class="bjh-drop" data-testid="drop-banner" role="status">
-                "Drop the file to open it (an export from here, or a Basiq job list)"
+                {move || t_string!(i18n, opening.drop)}
             </div>
         </Show>
     }

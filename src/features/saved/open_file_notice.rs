@@ -3,6 +3,7 @@
 
 use super::SavedFiles;
 use super::saved_files::OpenOutcome;
+use crate::i18n::{t_string, td_string, use_i18n};
 use leptos::prelude::*;
 
 /// How many left-out items are named; the rest are counted.
@@ -13,13 +14,15 @@ const NAMED: usize = 10;
 pub fn OpenFileNotice() -> impl IntoView {
     let files = SavedFiles::expect();
     let dismiss = move |_| files.outcome.set(None);
+    let i18n = use_i18n();
     move || {
         let outcome = files.outcome.get()?;
+        let locale = i18n.get_locale();
         let (class, role, title, items) = match outcome {
             OpenOutcome::Reading(name) => (
                 "bjh-notice",
                 "status",
-                format!("Reading {name}…"),
+                td_string!(locale, opening.reading, name),
                 Vec::new(),
             ),
             OpenOutcome::Opened {
@@ -27,14 +30,10 @@ pub fn OpenFileNotice() -> impl IntoView {
                 jobs,
                 left_out,
             } => {
-                let jobs = match jobs {
-                    1 => "1 job".to_owned(),
-                    n => format!("{n} jobs"),
-                };
+                let jobs = td_string!(locale, common.jobs, count = jobs);
                 let title = match left_out.len() {
-                    0 => format!("Opened {name}: {jobs}."),
-                    1 => format!("Opened {name}: {jobs}. 1 item could not be read:"),
-                    n => format!("Opened {name}: {jobs}. {n} items could not be read:"),
+                    0 => td_string!(locale, opening.opened, name, jobs),
+                    count => td_string!(locale, opening.opened_left_out, name, jobs, count),
                 };
                 let class = if left_out.is_empty() {
                     "bjh-notice"
@@ -46,7 +45,7 @@ pub fn OpenFileNotice() -> impl IntoView {
             OpenOutcome::Refused(name, error) => (
                 "bjh-notice bjh-notice--error",
                 "alert",
-                format!("{name} was not opened. {error}"),
+                td_string!(locale, opening.refused, name, why = error.words(locale)),
                 Vec::new(),
             ),
         };
@@ -55,7 +54,7 @@ pub fn OpenFileNotice() -> impl IntoView {
             view! {
                 <ul class="bjh-notice__items">
                     {items.into_iter().take(NAMED).map(|item| view! { <li>{item}</li> }).collect_view()}
-                    {(more > 0).then(|| view! { <li>{format!("and {more} more")}</li> })}
+                    {(more > 0).then(|| view! { <li>{td_string!(locale, common.and_more, n = more)}</li> })}
                 </ul>
             }
         });
@@ -64,7 +63,7 @@ pub fn OpenFileNotice() -> impl IntoView {
                 <strong class="bjh-notice__title">{title}</strong>
                 {items}
                 <button type="button" class="bjh-button" on:click=dismiss>
-                    "Dismiss"
+                    {move || t_string!(i18n, common.dismiss)}
                 </button>
             </div>
         })

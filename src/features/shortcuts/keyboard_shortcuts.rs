@@ -117,7 +117,7 @@ pub fn KeyboardShortcuts() -> impl IntoView {
                         })
                         .collect_view()}
                 </dl>
-                <button class="bjh-button" type="button" on:click=move |_| help.set(false)>{move || t_string!(i18n, shortcuts.close)}</button>
+                <button class="bjh-button" type="button" on:click=move |_| help.set(false)>{move || t_string!(i18n, common.close)}</button>
             </div>
         </Show>
     }

@@ -7,7 +7,7 @@ use crate::components::{BankName, BankNotice, LocalTime};
 use crate::domain::playbook::advice;
 use crate::domain::{ConnectionHealth, HealthState, RefreshTarget};
 use crate::features::actions::{PurgeButton, RefreshButton};
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -23,10 +23,8 @@ pub fn HealthRow(
     let state = row.state;
     let (last_id, last_status) = row.last_job.clone();
     let failing = (row.consecutive_failures > 0).then(|| {
-        let times = match row.consecutive_failures {
-            1 => "1 failure".to_owned(),
-            n => format!("{n} failures in a row"),
-        };
+        let count = row.consecutive_failures;
+        let times = move || td_string!(i18n.get_locale(), health.failures, count);
         let code = row.failing_error.as_ref().map(|e| e.code.clone());
         view! {
             <LocalTime stamp=Signal::stored(stamp(row.failing_since)) now=now />
@@ -75,7 +73,7 @@ pub fn HealthRow(
             <td>
                 {match row.last_success {
                     Some(at) => view! { <LocalTime stamp=Signal::stored(stamp(Some(at))) now=now /> }.into_any(),
-                    None => view! { <span class="bjh-muted">"never"</span> }.into_any(),
+                    None => view! { <span class="bjh-muted">{move || t_string!(i18n, health.never)}</span> }.into_any(),
                 }}
             </td>
             <td>{failing}</td>

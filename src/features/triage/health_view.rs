@@ -3,6 +3,7 @@
 
 use super::HealthRow;
 use crate::domain::{GroupBy, JobFilter, connection_health};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::{Clock, JobHistory};
 use crate::url::{HistoryMode, use_view_href};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ pub fn HealthView(
     clock: Clock,
 ) -> impl IntoView {
     let view_href = use_view_href();
+    let i18n = use_i18n();
     let table = Memo::new(move |_| {
         filter.with(|f| {
             history.rows.with(|rows| {
@@ -33,7 +35,7 @@ pub fn HealthView(
         table.with(|table| {
             if table.rows.is_empty() {
                 return view! {
-                    <p class="bjh-empty" data-testid="no-connections">"No connection jobs under these filters."</p>
+                    <p class="bjh-empty" data-testid="no-connections">{move || t_string!(i18n, health.none)}</p>
                 }
                 .into_any();
             }
@@ -45,13 +47,11 @@ pub fn HealthView(
                     view! { <HealthRow row=row.clone() href=href now=clock.now /> }
                 })
                 .collect_view();
-            let without = (table.without_connection > 0).then(|| {
+            let without = table.without_connection;
+            let without = (without > 0).then(|| {
                 view! {
                     <p class="bjh-muted" data-testid="without-connection">
-                        {format!(
-                            "{} job(s) name no connection (statement uploads, reports) and are not in this table.",
-                            table.without_connection,
-                        )}
+                        {move || td_string!(i18n.get_locale(), health.without_connection, count = without)}
                     </p>
                 }
             });
@@ -60,14 +60,14 @@ pub fn HealthView(
                     <table class="bjh-health" data-testid="health-table">
                         <thead>
                             <tr>
-                                <th scope="col">"Connection"</th>
-                                <th scope="col">"Bank"</th>
-                                <th scope="col">"Health"</th>
-                                <th scope="col">"Last job"</th>
-                                <th scope="col">"Last success"</th>
-                                <th scope="col">"Failing since"</th>
-                                <th scope="col">"Last 10"</th>
-                                <th scope="col">"Recommended action"</th>
+                                <th scope="col">{move || t_string!(i18n, health.connection)}</th>
+                                <th scope="col">{move || t_string!(i18n, health.bank)}</th>
+                                <th scope="col">{move || t_string!(i18n, health.health)}</th>
+                                <th scope="col">{move || t_string!(i18n, health.last_job)}</th>
+                                <th scope="col">{move || t_string!(i18n, health.last_success)}</th>
+                                <th scope="col">{move || t_string!(i18n, health.failing_since)}</th>
+                                <th scope="col">{move || t_string!(i18n, health.last_10)}</th>
+                                <th scope="col">{move || t_string!(i18n, health.action)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -79,7 +79,7 @@ pub fn HealthView(
         })
     };
     view! {
-        <section class="bjh-triage" aria-label="Connection health">
+        <section class="bjh-triage" aria-label=move || t_string!(i18n, views.health)>
             {body}
         </section>
     }

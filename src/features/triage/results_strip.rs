@@ -2,6 +2,7 @@
 //! mark carries its status in its symbol and title, never in colour alone.
 
 use crate::domain::CardStatus;
+use crate::i18n::{td_string, use_i18n};
 use leptos::prelude::*;
 
 /// The symbol of a result mark.
@@ -16,13 +17,15 @@ fn mark(status: CardStatus) -> &'static str {
 /// The marks, with the success rate said in words for screen readers.
 #[component]
 pub fn ResultsStrip(recent: Vec<CardStatus>, rate: Option<f64>) -> impl IntoView {
+    let i18n = use_i18n();
     let settled = recent.iter().filter(|s| s.is_settled()).count();
-    let words = match rate {
-        Some(rate) => format!(
-            "{:.0}% of the last {settled} settled jobs succeeded",
-            rate * 100.0
-        ),
-        None => "no settled job yet".to_owned(),
+    let percent = rate.map(|rate| format!("{:.0}", rate * 100.0));
+    let words = {
+        let percent = percent.clone();
+        move || match &percent {
+            Some(rate) => td_string!(i18n.get_locale(), health.rate, rate, settled),
+            None => td_string!(i18n.get_locale(), health.no_rate).to_owned(),
+        }
     };
     view! {
         <span class="bjh-results" role="img" aria-label=words.clone() title=words>
@@ -37,6 +40,6 @@ pub fn ResultsStrip(recent: Vec<CardStatus>, rate: Option<f64>) -> impl IntoView
                 })
                 .collect_view()}
         </span>
-        <span class="bjh-results__rate">{rate.map(|r| format!("{:.0}%", r * 100.0))}</span>
+        <span class="bjh-results__rate">{move || percent.as_ref().map(|rate| td_string!(i18n.get_locale(), common.percent, rate))}</span>
     }
 }

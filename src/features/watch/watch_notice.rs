@@ -3,6 +3,7 @@
 
 use crate::components::StatusBadge;
 use crate::domain::{SettledWatch, settled_notice};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::{use_institution, use_watcher};
 use crate::platform;
 use crate::url::use_detail_prefix;
@@ -13,6 +14,7 @@ use leptos_router::location::Url;
 #[component]
 pub fn WatchNotice(settled: SettledWatch) -> impl IntoView {
     let watcher = use_watcher();
+    let i18n = use_i18n();
     let bank = use_institution(settled.job.institution_id.clone());
     let prefix = use_detail_prefix();
     let (id, status) = (settled.job.id.clone(), settled.status);
@@ -22,6 +24,7 @@ pub fn WatchNotice(settled: SettledWatch) -> impl IntoView {
             &settled,
             bank.as_ref().map(|b| b.name_or_id()),
             platform::now(),
+            i18n.get_locale(),
         )
     });
     let escaped = Url::escape(&id);
@@ -45,15 +48,15 @@ pub fn WatchNotice(settled: SettledWatch) -> impl IntoView {
             <StatusBadge status=Signal::stored(status) />
             <strong class="bjh-watch-notice__title">{move || words.get().0}</strong>
             <span class="bjh-watch-notice__body">{move || words.get().1}</span>
-            <a href=href class="bjh-watch-notice__open" on:click=dismiss.clone()>"Open job"</a>
+            <a href=href class="bjh-watch-notice__open" on:click=dismiss.clone()>{move || t_string!(i18n, notify.open_job)}</a>
             <button
                 type="button"
                 class="bjh-button"
-                aria-label=format!("Dismiss the notice of job {short}")
+                aria-label=move || td_string!(i18n.get_locale(), notify.dismiss_job, id = short.clone())
                 data-testid="watch-dismiss"
                 on:click=dismiss
             >
-                "Dismiss"
+                {move || t_string!(i18n, common.dismiss)}
             </button>
         </div>
     }

@@ -6,6 +6,7 @@
 use super::watch_notice::WatchNotice;
 use crate::domain::{page_title, settled_notice};
 use crate::features::embed::Embed;
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use crate::live::{Institutions, use_watcher};
 use crate::platform::{self, NotificationAccess};
 use crate::url::{use_detail_prefix, use_go};
@@ -14,18 +15,12 @@ use leptos_router::location::Url;
 use std::collections::HashSet;
 
 /// What the status line says about browser notifications.
-fn access_words(access: NotificationAccess) -> &'static str {
+fn access_words(access: NotificationAccess, locale: Locale) -> &'static str {
     match access {
-        NotificationAccess::Granted => "A browser notification tells you too.",
-        NotificationAccess::NotAsked => {
-            "Browser notifications are not allowed yet: the next Watch asks again."
-        }
-        NotificationAccess::Denied => {
-            "Browser notifications are blocked for this site, so only this page tells you."
-        }
-        NotificationAccess::Unsupported => {
-            "This browser shows no notifications, so only this page tells you."
-        }
+        NotificationAccess::Granted => td_string!(locale, notify.granted),
+        NotificationAccess::NotAsked => td_string!(locale, notify.not_asked),
+        NotificationAccess::Denied => td_string!(locale, notify.denied),
+        NotificationAccess::Unsupported => td_string!(locale, notify.unsupported),
     }
 }
 
@@ -33,6 +28,7 @@ fn access_words(access: NotificationAccess) -> &'static str {
 #[component]
 pub fn WatchNotices() -> impl IntoView {
     let watcher = use_watcher()?;
+    let i18n = use_i18n();
     let institutions = expect_context::<Institutions>();
     let embed = use_context::<Embed>();
     let prefix = use_detail_prefix();
@@ -61,7 +57,8 @@ pub fn WatchNotices() -> impl IntoView {
                 .as_deref()
                 .and_then(|bank| institutions.get(bank).get_untracked());
             let bank = bank.as_ref().map(|bank| bank.name_or_id());
-            let (title, body) = settled_notice(&settled, bank, platform::now());
+            let (title, body) =
+                settled_notice(&settled, bank, platform::now(), i18n.get_locale_untracked());
             let title = format!("{} {title}", settled.status.symbol());
             let href = format!("{}{}", prefix.get_untracked(), Url::escape(&id));
             let go = go.clone();
@@ -76,14 +73,11 @@ pub fn WatchNotices() -> impl IntoView {
     let status = move || {
         let watching = watching.get();
         (watching > 0).then(|| {
-            let (jobs, when) = match watching {
-                1 => ("1 job".to_owned(), "it ends"),
-                n => (format!("{n} jobs"), "each ends"),
-            };
             view! {
                 <p class="bjh-watch-notices__status" data-testid="watch-status">
-                    {format!("Watching {jobs}: this page tells you when {when}. ")}
-                    {move || access_words(watcher.permission.get())}
+                    {move || td_string!(i18n.get_locale(), notify.watching, count = watching)}
+                    " "
+                    {move || access_words(watcher.permission.get(), i18n.get_locale())}
                 </p>
             }
         })
@@ -101,7 +95,7 @@ pub fn WatchNotices() -> impl IntoView {
             </div>
             {move || (count.get() > 1).then(|| view! {
                 <button type="button" class="bjh-button" data-testid="watch-dismiss-all" on:click=move |_| watcher.dismiss_all()>
-                    "Dismiss all"
+                    {move || t_string!(i18n, notify.dismiss_all)}
                 </button>
             })}
         </div>
