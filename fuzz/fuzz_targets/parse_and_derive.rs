@@ -59,7 +59,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = split_job_ids(text);
     let _ = BasiqError::from_body(text);
     let error = ApiError::from_response(400 + (data.len() % 200) as u16, text, None);
-    let _ = (error.headline(), error.detail(), error.is_retryable());
+    for (locale, _) in choices() {
+        let _ = error.words(locale);
+    }
+    let _ = error.is_retryable();
     let _ = parse_timestamp(text);
     let _ = parse_retry_after(text, now());
     let filter = filter_from_query(
