@@ -13,12 +13,15 @@
 # and its domain ~4 KB, the notification ~2 KB, each measured by building without it);
 # 459,017 B with the dashboard's record of purges (+8 KB); 504,648 B with export and saved files
 # (issue 17, +46 KB; the CSV rows ~19 KB of it though csv-core itself is under 1 KB, measured by
-# building without each: a lead for issue 18).
+# building without each: a lead for issue 18); 550,676 B with leptos_i18n and the first
+# translated views (+44.8 KB, of which the plurals' data 13.3 KB); 569,420 B with every
+# remaining text translated (dialogs, errors, notices, health table, dates' months; +12.1 KB:
+# each text with variables is a builder and its Display code).
 # Issue 18 sets the real target
 # (250 KB) and must win this back.
 set -euo pipefail
 dir=${1:-dist}
-budget=${SIZE_BUDGET:-562000}
+budget=${SIZE_BUDGET:-580000}
 loader=$(grep -o 'loader-[0-9a-f]*\.js' "$dir/index.html" | head -1)
 total=0
 printf '%-44s %10s %10s\n' file raw gzip

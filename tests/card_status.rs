@@ -155,7 +155,11 @@ fn check(job: &Job, want: &Expected, now: DateTime<Utc>) {
     let created = job
         .created_at()
         .unwrap_or_else(|| panic!("{name}: created unreadable"));
-    assert_eq!(format_date(created, utc()), want.date, "{name}: date");
+    assert_eq!(
+        format_date(created, utc(), Locale::en),
+        want.date,
+        "{name}: date"
+    );
     let duration = job_duration(job, status, now).map(|d| d.num_seconds());
     match want.seconds {
         Some(seconds) => assert_eq!(duration, Some(seconds), "{name}: duration"),
@@ -260,7 +264,7 @@ fn connection_list_sorts_and_counts_as_the_readme_says() {
             (
                 j.id[..8].to_owned(),
                 derive_status(j),
-                format_date(j.created_at().unwrap(), utc()),
+                format_date(j.created_at().unwrap(), utc(), Locale::en),
             )
         })
         .collect();
@@ -302,4 +306,15 @@ fn connection_list_sorts_and_counts_as_the_readme_says() {
 fn empty_list_is_not_an_error() {
     let page = parse_job_list(&fixtures::json("jobs-list-empty.json")).unwrap();
     assert!(page.jobs.is_empty() && page.problems.is_empty());
+}
+
+#[test]
+fn step_statuses_are_worded_in_each_language_and_unknown_ones_as_sent() {
+    let parse = StepStatus::from_raw;
+    assert_eq!(parse("in-progress").label(Locale::en), "in-progress");
+    assert_eq!(parse("in-progress").label(Locale::fr), "en cours");
+    assert_eq!(parse("success").label(Locale::fr), "réussie");
+    assert_eq!(parse("failed").label(Locale::fr), "échouée");
+    assert_eq!(parse("pending").label(Locale::fr), "en attente");
+    assert_eq!(parse("paused-by-bank").label(Locale::fr), "paused-by-bank");
 }

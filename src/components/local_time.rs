@@ -23,7 +23,7 @@ pub fn LocalTime(
             view! {
                 <span class="bjh-time">
                     <time class="bjh-time__abs" datetime=iso.clone() title=iso tabindex="0">
-                        {format_date_zoned(at, offset)}
+                        {move || format_date_zoned(at, offset, i18n.get_locale())}
                     </time>
                     <span class="bjh-time__rel">{move || format_relative(at, now.get(), i18n.get_locale())}</span>
                 </span>

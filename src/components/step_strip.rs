@@ -35,7 +35,7 @@ pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                                     {step.status.symbol()}
                                 </span>
                                 <span class="bjh-step__title">{step.title.clone()}</span>
-                                <span class="bjh-step__status">{step.status.as_str().to_owned()}</span>
+                                <span class="bjh-step__status">{let status = step.status.clone(); move || status.label(i18n.get_locale()).to_owned()}</span>
                                 {extra}
                             </li>
                         }

@@ -1,5 +1,6 @@
 //! Job steps and the shapes a step `result` can take (API.md §5).
 
+use crate::i18n::{Locale, td_string};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -37,6 +38,17 @@ impl StepStatus {
             Self::InProgress => "in-progress",
             Self::Success => "success",
             Self::Failed => "failed",
+            Self::Other(raw) => raw,
+        }
+    }
+
+    /// The status in `locale`'s words; a status this app does not know, as Basiq sent it.
+    pub fn label(&self, locale: Locale) -> &str {
+        match self {
+            Self::Pending => td_string!(locale, step.pending),
+            Self::InProgress => td_string!(locale, step.in_progress),
+            Self::Success => td_string!(locale, step.success),
+            Self::Failed => td_string!(locale, step.failed),
             Self::Other(raw) => raw,
         }
     }

@@ -3,7 +3,7 @@
 use super::job::Job;
 use super::status::CardStatus;
 use crate::i18n::{Locale, td_string};
-use chrono::{DateTime, Datelike, FixedOffset, Offset, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Offset, TimeDelta, TimeZone, Timelike, Utc};
 
 /// Reads an RFC 3339 timestamp, with or without fractional seconds and with any offset. A
 /// timestamp without an offset is read as UTC. Returns `None` for anything else.
@@ -15,18 +15,24 @@ pub fn parse_timestamp(raw: &str) -> Option<DateTime<Utc>> {
     with_offset.ok().map(|at| at.with_timezone(&Utc))
 }
 
-/// Month abbreviations as Basiq's console shows them.
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// The abbreviated name of `local`'s month in `locale` (the list in `time.months`: `Dec` in
+/// English, `déc.` in French, as the browser's `Intl.DateTimeFormat` names them).
+fn month<Tz: TimeZone>(local: &DateTime<Tz>, locale: Locale) -> &'static str {
+    let months = td_string!(locale, time.months);
+    months
+        .split(' ')
+        .nth(local.month0() as usize)
+        .unwrap_or_default()
+}
 
-/// Formats an instant as Basiq's console does, `12 Feb 2025, 22:41`, at the given offset.
-pub fn format_date(at: DateTime<Utc>, offset: FixedOffset) -> String {
+/// Formats an instant as Basiq's console does, `12 Feb 2025, 22:41` (`12 févr. 2025, 22:41`
+/// in French: what `Intl.DateTimeFormat` says with these fields), at the given offset.
+pub fn format_date(at: DateTime<Utc>, offset: FixedOffset, locale: Locale) -> String {
     let local = at.with_timezone(&offset);
     format!(
         "{:02} {} {}, {:02}:{:02}",
         local.day(),
-        MONTHS[local.month0() as usize],
+        month(&local, locale),
         local.year(),
         local.hour(),
         local.minute()
@@ -34,14 +40,18 @@ pub fn format_date(at: DateTime<Utc>, offset: FixedOffset) -> String {
 }
 
 /// [`format_date`] with the zone named: `12 Feb 2025, 22:41 UTC+11`.
-pub fn format_date_zoned(at: DateTime<Utc>, offset: FixedOffset) -> String {
-    format!("{} {}", format_date(at, offset), format_offset(offset))
+pub fn format_date_zoned(at: DateTime<Utc>, offset: FixedOffset, locale: Locale) -> String {
+    format!(
+        "{} {}",
+        format_date(at, offset, locale),
+        format_offset(offset)
+    )
 }
 
-/// The day and month of an instant at the given offset, `02 Dec`, for short notes.
-pub fn format_day_month(at: DateTime<Utc>, offset: FixedOffset) -> String {
+/// The day and month of an instant at the given offset, `02 Dec` (`02 déc.`), for short notes.
+pub fn format_day_month(at: DateTime<Utc>, offset: FixedOffset, locale: Locale) -> String {
     let local = at.with_timezone(&offset);
-    format!("{:02} {}", local.day(), MONTHS[local.month0() as usize])
+    format!("{:02} {}", local.day(), month(&local, locale))
 }
 
 /// The calendar day of an instant at the given offset, `2025-02-12`.
@@ -159,9 +169,13 @@ mod tests {
         let sydney = FixedOffset::east_opt(11 * 3600).unwrap();
         let india = FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
         let at = t("2024-12-10T04:33:09Z");
-        assert_eq!(format_date(at, sydney), "10 Dec 2024, 15:33");
+        assert_eq!(format_date(at, sydney, Locale::en), "10 Dec 2024, 15:33");
+        assert_eq!(format_date(at, sydney, Locale::fr), "10 déc. 2024, 15:33");
         assert_eq!(format_offset(sydney), "UTC+11");
-        assert_eq!(format_date_zoned(at, sydney), "10 Dec 2024, 15:33 UTC+11");
+        assert_eq!(
+            format_date_zoned(at, sydney, Locale::en),
+            "10 Dec 2024, 15:33 UTC+11"
+        );
         assert_eq!(format_offset(india), "UTC+5:30");
         assert_eq!(
             format_offset(FixedOffset::west_opt(4 * 3600).unwrap()),
@@ -171,9 +185,10 @@ mod tests {
         assert_eq!(format_iso_utc(at), "2024-12-10T04:33:09Z");
         // Zero-padded day and time; the day changes with the offset.
         let early = t("2025-01-04T23:05:00Z");
-        assert_eq!(format_date(early, sydney), "05 Jan 2025, 10:05");
+        assert_eq!(format_date(early, sydney, Locale::en), "05 Jan 2025, 10:05");
         assert_eq!(format_day(early, sydney), "2025-01-05");
-        assert_eq!(format_day_month(early, sydney), "05 Jan");
+        assert_eq!(format_day_month(early, sydney, Locale::en), "05 Jan");
+        assert_eq!(format_day_month(early, sydney, Locale::fr), "05 janv.");
         assert_eq!(
             format_day(early, FixedOffset::east_opt(0).unwrap()),
             "2025-01-04"

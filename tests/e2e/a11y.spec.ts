@@ -1,7 +1,7 @@
 // Accessibility checks with axe-core (WCAG 2 A and AA rules, colour contrast included) on every
 // view and every layer over one, in light and in dark: the history, the detail, failure groups,
 // connection health, the refresh and purge dialogs, the shortcuts help, a watched card, a saved
-// file and a refused one. No rule is turned off: an exception would be written here with its
+// file and a refused one, and the main views in French. No rule is turned off: an exception would be written here with its
 // reason, and there is none. Then the keyboard paths of the controls added with them.
 import { expect, test, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
@@ -136,4 +136,25 @@ test('keyboard: export, open a saved file, watch, and the refresh and purge dial
   await expect(page.getByTestId('purge-dialog').getByRole('button', { name: 'Purge', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('purge-outcome')).toBeVisible();
+});
+
+test.describe('WCAG AA in French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('the history, failure groups, connection health and the detail', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.locator('article.bjh-card[data-status="failed"]').first()).toBeVisible();
+    await clean(page, 'history in French');
+    await page.goto('./?view=failures');
+    await expect(page.getByTestId('group-link').first()).toBeVisible();
+    await clean(page, 'failure groups in French');
+    await page.goto('./?view=health');
+    await expect(page.locator('tr.bjh-health__row').first()).toBeVisible();
+    await clean(page, 'connection health in French');
+    await page.goto('./');
+    await page.locator('article.bjh-card[data-status="failed"] a.bjh-card__link').first().click();
+    await expect(page.locator('.bjh-detail__head')).toBeVisible();
+    await clean(page, 'detail in French');
+  });
 });

@@ -1,7 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { apiPort } from './playwright.config';
 
 const shot = (name: string) => path.join(__dirname, 'artifacts', name);
+const mockApp = `http://127.0.0.1:${apiPort}`;
+const config = JSON.parse(readFileSync(path.join(__dirname, 'config.mock.json'), 'utf8'));
+/** A date as the app writes it in French (the months as Intl.DateTimeFormat names them). */
+const frenchDate = /\d\d (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}, \d\d:\d\d UTC/;
+
+async function control(request: APIRequestContext, method: 'post' | 'put', what: string, data: unknown) {
+  expect((await request[method](`${mockApp}/__mock/${what}`, { data: JSON.stringify(data) })).ok()).toBe(true);
+}
 
 test.describe('a browser that prefers French', () => {
   test.use({ locale: 'fr-FR' });
@@ -16,6 +26,7 @@ test.describe('a browser that prefers French', () => {
     await expect(page.locator('.bjh-tab[data-view="jobs"]')).toHaveText('Tâches');
     await expect(page.locator('.bjh-card__meta dt').nth(1)).toHaveText('Durée');
     await expect(page.getByTestId('summary')).toContainText('tâches');
+    await expect(page.locator('.bjh-time__abs').first()).toHaveText(frenchDate);
     // Basiq's own words stay as sent.
     await expect(page.locator('article.bjh-card[data-status="failed"] .bjh-playbook__code').first()).not.toBeEmpty();
     await page.screenshot({ path: shot('history-fr.png'), fullPage: true });
@@ -58,4 +69,28 @@ test('the picker switches language at once and is remembered', async ({ page }) 
   await page.getByTestId('language').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(await page.evaluate(() => localStorage.getItem('bjh-lang'))).toBe('en');
+});
+
+test('config.json sets French over the real API: dates, the error banner, the refresh dialog', async ({ page, request }) => {
+  await control(request, 'post', 'reset', {});
+  await control(request, 'put', 'config', { ...config, locale: 'fr', readOnly: false });
+  await page.goto(mockApp + '/');
+  await expect(page.locator('article.bjh-card').first()).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('.bjh-time__abs').first()).toHaveText(frenchDate);
+  // The refresh dialog asks and answers in French; the bank's name stays as Basiq sent it.
+  await page.locator('article.bjh-card').getByTestId('refresh').first().click();
+  const dialog = page.getByTestId('refresh-dialog');
+  await expect(dialog).toContainText('Actualiser la connexion');
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(dialog).toHaveCount(0);
+  // An API error is headlined in French, with the age of the data kept.
+  await control(request, 'post', 'faults', { match: '/users/', fault: '500' });
+  await page.getByRole('button', { name: 'Actualiser', exact: true }).first().click();
+  const banner = page.getByTestId('error');
+  await expect(banner).toContainText('Erreur du serveur (HTTP 500)');
+  await expect(banner).toContainText('Données affichées');
+  await page.screenshot({ path: shot('error-fr.png'), fullPage: true });
+  await control(request, 'post', 'reset', {});
+  await control(request, 'put', 'config', config);
 });

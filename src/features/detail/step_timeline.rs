@@ -65,7 +65,7 @@ pub fn StepTimeline(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                             >
                                 <span class="bjh-step__mark" aria-hidden="true">{step.status.symbol()}</span>
                                 <span class="bjh-timeline__title">{step.title.clone()}</span>
-                                <span class="bjh-step__status">{step.status.as_str().to_owned()}</span>
+                                <span class="bjh-step__status">{let status = step.status.clone(); move || status.label(i18n.get_locale()).to_owned()}</span>
                                 {result(step.result, i18n)}
                             </li>
                         }

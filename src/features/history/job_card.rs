@@ -66,7 +66,7 @@ pub fn JobCard(
             let (locale, nth) = (i18n.get_locale(), ordinal(nth, i18n.get_locale()));
             match since {
                 Some(at) => {
-                    let since = format_day_month(at, viewer_offset(at));
+                    let since = format_day_month(at, viewer_offset(at), locale);
                     td_string!(locale, health.streak_since, nth, since)
                 }
                 None => td_string!(locale, health.streak, nth),

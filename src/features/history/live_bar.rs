@@ -13,11 +13,15 @@ use leptos::prelude::*;
 pub fn LiveBar(history: JobHistory, clock: Clock) -> impl IntoView {
     let i18n = use_i18n();
     if let Some(label) = use_context::<Settings>().and_then(|settings| settings.saved) {
-        let as_of = format_date_zoned(label.as_of, viewer_offset(label.as_of));
+        let offset = viewer_offset(label.as_of);
         return view! {
             <div class="bjh-livebar">
                 <span class="bjh-livebar__updated" data-testid="last-updated">
-                    {move || td_string!(i18n.get_locale(), live.saved_as_of, as_of = as_of.clone())}
+                    {move || {
+                        let locale = i18n.get_locale();
+                        let as_of = format_date_zoned(label.as_of, offset, locale);
+                        td_string!(locale, live.saved_as_of, as_of)
+                    }}
                 </span>
             </div>
         }

@@ -4,14 +4,14 @@
 use super::SavedFiles;
 use crate::config::SavedLabel;
 use crate::domain::time::{format_date_zoned, format_iso_utc};
-use crate::i18n::{t_string, td_string, use_i18n};
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use crate::platform::viewer_offset;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 /// `14 Mar 2025, 23:00 UTC+11`.
-fn zoned(at: DateTime<Utc>) -> String {
-    format_date_zoned(at, viewer_offset(at))
+fn zoned(at: DateTime<Utc>, locale: Locale) -> String {
+    format_date_zoned(at, viewer_offset(at), locale)
 }
 
 /// The badge and the Close button.
@@ -23,8 +23,8 @@ pub fn SavedBadge(label: SavedLabel) -> impl IntoView {
     let badge = move || {
         let locale = i18n.get_locale();
         let when = match taken {
-            Some(at) => td_string!(locale, saved.taken, at = zoned(at)),
-            None => td_string!(locale, saved.api_answer, at = zoned(as_of)),
+            Some(at) => td_string!(locale, saved.taken, at = zoned(at, locale)),
+            None => td_string!(locale, saved.api_answer, at = zoned(as_of, locale)),
         };
         td_string!(locale, saved.badge, when = when)
     };
