@@ -148,11 +148,12 @@ fn Shell(backend: Backend, settings: Settings) -> impl IntoView {
 #[component]
 fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
     let i18n = use_i18n();
+    let field = error.field.clone();
     view! {
         <main class="bjh-app__main">
             <div class="bjh-notice bjh-notice--error" role="alert" data-testid="config-error">
                 <strong>{move || t_string!(i18n, app.config_error)}</strong>
-                <span data-field=error.field.clone()>{error.to_string()}</span>
+                <span data-field=field>{move || error.words(i18n.get_locale())}</span>
                 <span>{move || t_string!(i18n, app.config_fix)}</span>
             </div>
         </main>

@@ -6,5 +6,5 @@ pub mod file;
 pub mod language;
 pub mod startup;
 
-pub use file::{AppConfig, ConfigError, Theme, parse_config, split_job_ids};
+pub use file::{AppConfig, ConfigError, ConfigProblem, Theme, parse_config, split_job_ids};
 pub use startup::{SavedLabel, Settings, Startup, load};

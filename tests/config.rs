@@ -92,9 +92,9 @@ fn errors_name_the_field_and_what_was_expected() {
         let error = parse_config(text).unwrap_err();
         assert_eq!(error.field, field, "{text}");
         assert!(
-            error.message.contains(expected),
+            error.words(Locale::en).contains(expected),
             "{text}: {}",
-            error.message
+            error.words(Locale::en)
         );
     }
 }
@@ -103,6 +103,25 @@ fn errors_name_the_field_and_what_was_expected() {
 fn the_configured_locale_is_read_by_its_language() {
     let config = parse_config(r#"{"apiBaseUrl": "/b", "locale": "fr-CA"}"#).unwrap();
     assert_eq!(config.locale, Some(Locale::fr));
+}
+
+#[test]
+fn a_configuration_error_is_worded_in_each_language_with_its_field() {
+    let error = parse_config(r#"{"apiBaseUrl": "/b", "pollIntervalMs": 10}"#).unwrap_err();
+    assert_eq!(error.field, "pollIntervalMs");
+    assert_eq!(
+        error.words(Locale::en),
+        "`pollIntervalMs`: expected a whole number of milliseconds, at least 250"
+    );
+    assert_eq!(
+        error.words(Locale::fr),
+        "`pollIntervalMs` : un nombre entier de millisecondes est attendu, au moins 250"
+    );
+    let file = parse_config("[1]").unwrap_err();
+    assert_eq!(
+        file.words(Locale::fr),
+        "config.json doit être un objet JSON"
+    );
 }
 
 #[test]

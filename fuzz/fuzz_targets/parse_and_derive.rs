@@ -55,7 +55,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let _ = parse_token_answer(text);
-    let _ = parse_config(text);
+    if let Err(error) = parse_config(text) {
+        for (locale, _) in choices() {
+            let _ = error.words(locale);
+        }
+    }
     let _ = split_job_ids(text);
     let _ = BasiqError::from_body(text);
     let error = ApiError::from_response(400 + (data.len() % 200) as u16, text, None);

@@ -1,7 +1,7 @@
 //! Start-up: loads `config.json` from the app's base URL and turns it into the backend and
 //! settings the views use. No file (404, or an HTML fallback page) means the demo.
 
-use super::file::{AppConfig, ConfigError, Theme, parse_config};
+use super::file::{AppConfig, ConfigError, ConfigProblem, Theme, parse_config};
 use crate::api::backend::Backend;
 use crate::api::client::{AuthMode, HttpClient};
 use crate::domain::SavedFile;
@@ -137,15 +137,10 @@ pub fn demo() -> Startup {
 
 /// Fetches `config.json` (beside the app's own files, [`platform::app_asset_url`]) and decides how to start.
 pub async fn load() -> Startup {
-    let invalid = |message: String| {
-        Startup::Invalid(ConfigError {
-            field: String::new(),
-            message,
-        })
-    };
+    let invalid = |problem| Startup::Invalid(ConfigError::of_file(problem));
     let (response, text) = match config_answer().await {
         Ok(answer) => answer,
-        Err(e) => return invalid(format!("config.json could not be fetched ({e})")),
+        Err(e) => return invalid(ConfigProblem::NotFetched(e.to_string())),
     };
     let html = response
         .headers()
@@ -155,7 +150,7 @@ pub async fn load() -> Startup {
         return demo();
     }
     if !response.ok() {
-        return invalid(format!("config.json answered HTTP {}", response.status()));
+        return invalid(ConfigProblem::Http(response.status()));
     }
     match text {
         Ok(text) => {
@@ -163,7 +158,7 @@ pub async fn load() -> Startup {
             platform::mark("config");
             startup
         }
-        Err(e) => invalid(format!("config.json could not be read ({e})")),
+        Err(e) => invalid(ConfigProblem::NotRead(e.to_string())),
     }
 }
 

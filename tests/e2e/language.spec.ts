@@ -43,6 +43,15 @@ test.describe('a browser that prefers French', () => {
     expect(states.some((s) => /Saine|En échec|Jamais réussie|Pas encore de résultat/.test(s))).toBe(true);
     await page.screenshot({ path: shot('health-fr.png'), fullPage: true });
   });
+
+  test('a configuration that cannot be used is explained in French', async ({ page, request }) => {
+    await control(request, 'put', 'config', { ...config, pollIntervalMs: 10 });
+    await page.goto(mockApp + '/');
+    const error = page.getByTestId('config-error');
+    await expect(error).toContainText('La configuration');
+    await expect(error).toContainText('`pollIntervalMs` : un nombre entier de millisecondes est attendu, au moins 250');
+    await control(request, 'put', 'config', config);
+  });
 });
 
 test('the picker switches language at once and is remembered', async ({ page }) => {
