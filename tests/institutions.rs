@@ -7,6 +7,7 @@ use basiq_demo::{demo_jobs, institution};
 use basiq_job_history::domain::{
     Institution, InstitutionStatus, parse_institution, parse_institution_text, parse_job,
 };
+use basiq_job_history::i18n::Locale;
 use chrono::DateTime;
 use serde_json::{Value, json};
 
@@ -46,7 +47,7 @@ fn reads_the_documented_answer() {
     assert_eq!(hooli.short_name_or_id(), "Hooli");
     assert_eq!(hooli.description(), "Hooli Bank (Hooli) · AU00000");
     assert_eq!(
-        hooli.notice().as_deref(),
+        hooli.notice(Locale::en).as_deref(),
         Some("Hooli Bank is under maintenance: wait")
     );
 }
@@ -71,15 +72,25 @@ fn statuses_outages_and_unknown_values() {
         status("degraded"),
         InstitutionStatus::Other("degraded".into())
     );
-    assert_eq!(status("degraded").disruption(), None);
-    assert_eq!(status("operational").disruption(), None);
     assert_eq!(status("major-outage").as_raw(), "major-outage");
     let nimbus = json!({"id": "AU15301", "name": "Nimbus Bank", "status": "major-outage"});
     let nimbus = parse_institution(&nimbus, "AU15301").unwrap();
     assert_eq!(
-        nimbus.notice().as_deref(),
+        nimbus.notice(Locale::en).as_deref(),
         Some("Nimbus Bank reports an outage: wait")
     );
+    assert_eq!(
+        nimbus.notice(Locale::fr).as_deref(),
+        Some("Nimbus Bank signale une panne : patientez")
+    );
+    // A status the app does not know, or operational: no mark.
+    for other in ["degraded", "operational"] {
+        let bank = json!({"id": "AU1", "name": "Bank", "status": other});
+        assert_eq!(
+            parse_institution(&bank, "AU1").unwrap().notice(Locale::en),
+            None
+        );
+    }
 }
 
 #[test]
@@ -88,7 +99,7 @@ fn any_field_may_be_absent_or_of_another_type() {
     let bare = parse_institution(&json!({}), "AU1").unwrap();
     assert_eq!((bare.name_or_id(), bare.short_name_or_id()), ("AU1", "AU1"));
     assert_eq!(
-        (bare.description(), bare.notice()),
+        (bare.description(), bare.notice(Locale::en)),
         ("AU1".to_owned(), None)
     );
     // Wrong types and blank strings are as good as absent.
@@ -104,7 +115,7 @@ fn any_field_may_be_absent_or_of_another_type() {
     // An outage with no name still names the bank by its id.
     let unnamed = parse_institution(&json!({"status": "major-outage"}), "AU3").unwrap();
     assert_eq!(
-        unnamed.notice().as_deref(),
+        unnamed.notice(Locale::en).as_deref(),
         Some("AU3 reports an outage: wait")
     );
 }

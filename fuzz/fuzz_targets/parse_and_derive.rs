@@ -35,7 +35,18 @@ fn derive(job: &Job) {
         }
     }
     if let Some(at) = job.created_at() {
-        let _ = format_date(at, FixedOffset::east_opt(11 * 3600).expect("offset"));
+        for (locale, _) in choices() {
+            let _ = format_date(
+                at,
+                FixedOffset::east_opt(11 * 3600).expect("offset"),
+                locale,
+            );
+        }
+    }
+    for step in &job.steps {
+        for (locale, _) in choices() {
+            let _ = step.status.label(locale);
+        }
     }
     let _ = (
         job.failing_step(),
@@ -89,7 +100,9 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(bank) = parse_institution(&value, asked) {
         assert!(!bank.name_or_id().is_empty() || asked.is_empty());
         assert!(!bank.description().is_empty() || asked.is_empty());
-        let _ = bank.notice();
+        for (locale, _) in choices() {
+            let _ = bank.notice(locale);
+        }
     }
     if let Ok(job) = parse_job(&value) {
         derive(&job);

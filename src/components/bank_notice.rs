@@ -1,7 +1,7 @@
 //! The mark on a group or row whose bank is disrupted: "⚠ Nimbus Bank reports an outage: wait",
 //! once `GET /institutions/{id}` says so; nothing while it is operational or unknown.
 
-use crate::domain::Institution;
+use crate::i18n::use_i18n;
 use crate::live::use_institution;
 use leptos::prelude::*;
 
@@ -9,8 +9,9 @@ use leptos::prelude::*;
 #[component]
 pub fn BankNotice(id: String) -> impl IntoView {
     let institution = use_institution(Some(id.clone()));
+    let i18n = use_i18n();
     move || {
-        let notice = institution.with(|i| i.as_ref().and_then(Institution::notice))?;
+        let notice = institution.with(|i| i.as_ref().and_then(|i| i.notice(i18n.get_locale())))?;
         let status = institution.with(|i| {
             i.as_ref()
                 .and_then(|i| i.status.as_ref())

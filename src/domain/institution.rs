@@ -3,6 +3,7 @@
 //! app does not know is kept raw. Pure, so it is tested on the host.
 
 use super::parse::{ParseError, parse_json, string_field, type_name};
+use crate::i18n::{Locale, td_string};
 use serde_json::Value;
 
 /// What the institution's connector status says about jobs against it right now.
@@ -27,16 +28,6 @@ impl InstitutionStatus {
             "under-maintenance" | "maintenance" => Self::UnderMaintenance,
             _ if status.contains("outage") => Self::Outage(raw.trim().to_owned()),
             _ => Self::Other(raw.trim().to_owned()),
-        }
-    }
-
-    /// What the bank says, when its failures are the bank's to end ("reports an outage", "is
-    /// under maintenance"); none when it is operational or the status is unknown.
-    pub fn disruption(&self) -> Option<&'static str> {
-        match self {
-            Self::Outage(_) => Some("reports an outage"),
-            Self::UnderMaintenance => Some("is under maintenance"),
-            Self::Operational | Self::Other(_) => None,
         }
     }
 
@@ -100,11 +91,17 @@ impl Institution {
         text
     }
 
-    /// The mark for a group or row of this bank while it is disrupted: "Nimbus Bank reports an
-    /// outage: wait" (wait, because retrying cannot help until the bank is back); none otherwise.
-    pub fn notice(&self) -> Option<String> {
-        let disruption = self.status.as_ref()?.disruption()?;
-        Some(format!("{} {disruption}: wait", self.name_or_id()))
+    /// The mark for a group or row of this bank while its failures are the bank's to end (an
+    /// outage, maintenance), in `locale`: "Nimbus Bank reports an outage: wait" (wait, because
+    /// retrying cannot help until the bank is back); none when it is operational or the status
+    /// is unknown.
+    pub fn notice(&self, locale: Locale) -> Option<String> {
+        let bank = self.name_or_id();
+        match self.status.as_ref()? {
+            InstitutionStatus::Outage(_) => Some(td_string!(locale, bank.outage, bank)),
+            InstitutionStatus::UnderMaintenance => Some(td_string!(locale, bank.maintenance, bank)),
+            InstitutionStatus::Operational | InstitutionStatus::Other(_) => None,
+        }
     }
 }
 
