@@ -38,7 +38,7 @@ pub use import::{
     ImportError, MAX_IMPORT_BYTES, SavedFile, SavedKind, check_import_size, read_saved_file,
 };
 pub use institution::{Institution, InstitutionStatus, parse_institution, parse_institution_text};
-pub use job::{Job, JobKind, JobSource, Stamp};
+pub use job::{Job, JobKind, JobSource, Stamp, short_id};
 pub use parse::{ParseError, parse_job, parse_job_references, parse_job_text, parse_json};
 pub use parse_list::{ItemProblem, JobPage, parse_job_list, parse_job_list_text};
 pub use purge::{

@@ -131,10 +131,7 @@ pub enum ConfigProblem {
 impl ConfigError {
     /// A problem with the whole file.
     pub fn of_file(problem: ConfigProblem) -> Self {
-        Self {
-            field: String::new(),
-            problem,
-        }
+        wrong("", problem)
     }
 
     /// What is wrong, in `locale`: "`pollIntervalMs`: expected a whole number of

@@ -71,6 +71,11 @@ impl JobKind {
     }
 }
 
+/// The first 8 characters of an id, as the app's sentences quote jobs, connections and users.
+pub fn short_id(id: &str) -> String {
+    id.chars().take(8).collect()
+}
+
 /// One Basiq job.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Job {

@@ -2,6 +2,7 @@
 //! is removed and no job is returned. Only with a typed confirmation: the connection id. The
 //! app keeps its own record of each purge (API.md §12).
 
+use super::job::short_id;
 use super::refresh::RefreshTarget;
 use super::time::{format_iso_utc, parse_timestamp};
 use crate::i18n::{Locale, td_string};
@@ -16,8 +17,13 @@ pub fn purge_question(
     locale: Locale,
 ) -> String {
     let bank = bank.unwrap_or_else(|| td_string!(locale, purge.its_bank));
-    let user: String = user_id.chars().take(8).collect();
-    td_string!(locale, purge.ask, id = connection_id, bank, user)
+    td_string!(
+        locale,
+        purge.ask,
+        id = connection_id,
+        bank,
+        user = short_id(user_id)
+    )
 }
 
 /// Whether what was typed confirms purging `connection_id` (the id exactly, spaces around it
@@ -90,8 +96,7 @@ impl PurgeRecord {
     /// What the history says of it: "Purge of connection 5bd22369 at Nimbus Bank (user
     /// a2cb616d), recorded by this dashboard: Basiq keeps no job for a purge."
     pub fn words(&self, bank: Option<&str>, locale: Locale) -> String {
-        let short = |id: &str| id.chars().take(8).collect::<String>();
-        let (id, user) = (short(&self.connection_id), short(&self.user_id));
+        let (id, user) = (short_id(&self.connection_id), short_id(&self.user_id));
         match bank.or(self.institution_id.as_deref()) {
             Some(bank) => td_string!(locale, purge.record_at, id, bank, user),
             None => td_string!(locale, purge.record, id, user),

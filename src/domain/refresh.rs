@@ -2,26 +2,21 @@
 //! confirmation asks, the job shown as Pending the moment Basiq names it (before its first
 //! poll), and what the outcome says.
 
-use super::job::{Job, JobKind, JobSource, Stamp};
+use super::job::{Job, JobKind, JobSource, Stamp, short_id};
 use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, SecondsFormat, Utc};
-
-/// The first 8 characters of an id, as the UI quotes ids in sentences.
-fn short(id: &str) -> String {
-    id.chars().take(8).collect()
-}
 
 /// The confirmation's question, naming the connection and its bank (its name when known,
 /// else its id; a job with neither says so), or, for every connection, the user.
 pub fn refresh_question(target: &RefreshTarget, bank: Option<&str>, locale: Locale) -> String {
     let Some(connection_id) = &target.connection_id else {
-        return td_string!(locale, refresh.ask_all, user = short(&target.user_id));
+        return td_string!(locale, refresh.ask_all, user = short_id(&target.user_id));
     };
     let bank = bank.map_or_else(
         || td_string!(locale, refresh.unknown_bank).to_owned(),
         str::to_owned,
     );
-    td_string!(locale, refresh.ask_one, id = short(connection_id), bank)
+    td_string!(locale, refresh.ask_one, id = short_id(connection_id), bank)
 }
 
 /// What the UI says once Basiq named the jobs of a refresh of every connection.
@@ -34,7 +29,7 @@ pub fn refreshes_started(count: usize, locale: Locale) -> String {
 
 /// What the UI says once Basiq named the job.
 pub fn refresh_started(job_id: &str, already_running: bool, locale: Locale) -> String {
-    let id = short(job_id);
+    let id = short_id(job_id);
     if already_running {
         td_string!(locale, refresh.already_running, id)
     } else {

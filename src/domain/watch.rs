@@ -4,7 +4,7 @@
 
 use super::playbook::advice;
 use super::time::{format_duration, job_duration};
-use super::{CardStatus, Job, derive_status};
+use super::{CardStatus, Job, derive_status, short_id};
 use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, Utc};
 
@@ -93,11 +93,6 @@ impl Watchlist {
     }
 }
 
-/// The first eight characters of an id, as the app's messages name jobs and connections.
-fn short(id: &str) -> String {
-    id.chars().take(8).collect()
-}
-
 /// What the reader is told when a watched job settles: a title ("Job 1a2b3c4d succeeded")
 /// and a body: its connection and bank (`bank`: the name when known), and for a success how
 /// long it took, for a failure the failing step, Basiq's words and the first thing to do.
@@ -108,7 +103,7 @@ pub fn settled_notice(
     locale: Locale,
 ) -> (String, String) {
     let job = &settled.job;
-    let id = short(&job.id);
+    let id = short_id(&job.id);
     let title = match settled.status {
         CardStatus::Failed => td_string!(locale, notify.failed, id),
         _ => td_string!(locale, notify.succeeded, id),
@@ -116,9 +111,16 @@ pub fn settled_notice(
     let kind = job.kind.label();
     let mut body = match (job.connection_id(), bank.or(job.institution_id.as_deref())) {
         (Some(connection), Some(bank)) => {
-            td_string!(locale, notify.connection_at, id = short(connection), bank)
+            td_string!(
+                locale,
+                notify.connection_at,
+                id = short_id(connection),
+                bank
+            )
         }
-        (Some(connection), None) => td_string!(locale, notify.connection, id = short(connection)),
+        (Some(connection), None) => {
+            td_string!(locale, notify.connection, id = short_id(connection))
+        }
         (None, Some(bank)) => td_string!(locale, notify.kind_at, kind, bank),
         (None, None) => td_string!(locale, notify.kind, kind),
     };

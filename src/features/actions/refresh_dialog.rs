@@ -87,12 +87,15 @@ pub fn RefreshDialog(
                 .into_any()
             }
             RefreshState::Failed(_, error) => {
-                let words = move || error.words(i18n.get_locale());
+                let detail = {
+                    let error = error.clone();
+                    move || error.detail(i18n.get_locale())
+                };
                 view! {
                     <p id="bjh-refresh-question" class="bjh-refresh-dialog__question" data-testid="refresh-error">
-                        <strong>{let words = words.clone(); move || td_string!(i18n.get_locale(), refresh.did_not_start, headline = words().0)}</strong>
+                        <strong>{move || td_string!(i18n.get_locale(), refresh.did_not_start, headline = error.headline(i18n.get_locale()))}</strong>
                         " "
-                        <span>{move || words().1}</span>
+                        <span>{detail}</span>
                     </p>
                     <div class="bjh-refresh-dialog__buttons">
                         <button type="button" class="bjh-button" on:click=close>{move || t_string!(i18n, common.close)}</button>

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::api::backend::JobScope;
 use crate::config::Settings;
-use crate::domain::{CardStatus, JobFilter, RefreshTarget, connections, summarize};
+use crate::domain::{CardStatus, JobFilter, RefreshTarget, connections, short_id, summarize};
 use crate::features::actions::{PurgeDialog, RefreshButton, RefreshDialog};
 use crate::features::embed::Embed;
 use crate::features::saved::ExportButtons;
@@ -104,8 +104,7 @@ pub fn HistoryView(#[prop(into)] scope: Signal<JobScope>) -> impl IntoView {
             <div class="bjh-sr-only" role="status" aria-live="polite" data-testid="announcer">
                 {move || history.announcement.get().map(|(id, status)| {
                     let locale = i18n.get_locale();
-                    let id: String = id.chars().take(8).collect();
-                    td_string!(locale, notices.now_status, id, status = status.label(locale))
+                    td_string!(locale, notices.now_status, id = short_id(&id), status = status.label(locale))
                 })}
             </div>
             <ViewTabs mode=mode by=by filter=filter />

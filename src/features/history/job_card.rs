@@ -63,7 +63,8 @@ pub fn JobCard(
     let streak_note = move || {
         let Streak { nth, since } = streak.get()?;
         let words = move || {
-            let (locale, nth) = (i18n.get_locale(), ordinal(nth, i18n.get_locale()));
+            let locale = i18n.get_locale();
+            let nth = ordinal(nth, locale);
             match since {
                 Some(at) => {
                     let since = format_day_month(at, viewer_offset(at), locale);

@@ -2,7 +2,7 @@
 //! Dismiss.
 
 use crate::components::StatusBadge;
-use crate::domain::{SettledWatch, settled_notice};
+use crate::domain::{SettledWatch, settled_notice, short_id};
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::live::{use_institution, use_watcher};
 use crate::platform;
@@ -37,7 +37,7 @@ pub fn WatchNotice(settled: SettledWatch) -> impl IntoView {
             }
         }
     };
-    let short: String = id.chars().take(8).collect();
+    let short = short_id(&id);
     view! {
         <div
             class=format!("bjh-notice bjh-watch-notice bjh-watch-notice--{}", status.as_str())

@@ -1,7 +1,7 @@
 //! "Watch" on a pending job: pressed, the page tells the reader when the job settles. The
 //! first press asks the browser whether it may notify (a question only a click may ask).
 
-use crate::domain::{CardStatus, Job};
+use crate::domain::{CardStatus, Job, short_id};
 use crate::i18n::{td_string, use_i18n};
 use crate::live::use_watcher;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub fn WatchToggle(
     let id = job.with_untracked(|job| job.id.clone());
     Some(move || {
         (status.get() == CardStatus::Pending).then(|| {
-            let short: String = id.chars().take(8).collect();
+            let short = short_id(&id);
             let id = id.clone();
             let watching = Memo::new(move |_| watcher.is_watching(&id));
             let label = move || match watching.get() {
