@@ -4,7 +4,7 @@
 #[path = "support/fixtures.rs"]
 mod fixtures;
 
-use basiq_job_history::api::error::ApiError;
+use basiq_job_history::domain::ApiError;
 use basiq_job_history::i18n::Locale;
 use basiq_job_history::poll::retry_delay;
 use std::time::Duration;

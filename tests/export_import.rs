@@ -8,8 +8,9 @@ mod fixtures;
 
 use basiq_job_history::domain::{
     CSV_HEADER, EXPORT_TYPE, ExportView, ImportError, Institution, InstitutionStatus, Job,
-    MAX_IMPORT_BYTES, SavedKind, TimeRange, check_import_size, export_csv, export_file_name,
-    export_json, job_value, neutralise_cell, parse_job, parse_job_list_text, read_saved_file,
+    JsonKind, MAX_IMPORT_BYTES, NoJobs, SavedKind, TimeRange, check_import_size, export_csv,
+    export_file_name, export_json, job_value, neutralise_cell, parse_job, parse_job_list_text,
+    read_saved_file,
 };
 use basiq_job_history::i18n::Locale;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -151,29 +152,57 @@ fn the_api_list_answer_opens_as_it_is() {
 #[test]
 fn bad_files_change_nothing_and_say_why() {
     let refused = |text: &str| read_saved_file(text, "x.json").expect_err(text);
-    assert!(matches!(refused(""), ImportError::NotJson(_)));
+    assert_eq!(refused(""), ImportError::Empty);
+    assert_eq!(refused(" \n"), ImportError::Empty);
+    assert_eq!(refused("").words(Locale::fr), "Le fichier est vide.");
     assert!(matches!(refused("<html>"), ImportError::NotJson(_)));
     assert!(
         refused("<html>")
             .words(Locale::en)
             .starts_with("The file is not JSON: ")
     );
-    assert!(matches!(refused("[1, 2]"), ImportError::NotJobs(_)));
-    assert!(matches!(
+    assert_eq!(
+        refused("[1, 2]"),
+        ImportError::NotJobs(NoJobs::Is(JsonKind::Array))
+    );
+    assert_eq!(
+        refused("[1, 2]").words(Locale::fr),
+        "Le fichier est du JSON mais ne contient aucune tâche : c’est un tableau. Ouvrez un \
+         fichier exporté ici, ou une liste de tâches telle que l’API de Basiq l’a renvoyée."
+    );
+    assert_eq!(
         refused(r#"{"hello": 1}"#),
-        ImportError::NotJobs(_)
-    ));
-    assert!(matches!(refused(r#"{"data": 3}"#), ImportError::NotJobs(_)));
+        ImportError::NotJobs(NoJobs::NoList)
+    );
+    assert_eq!(
+        refused(r#"{"data": 3}"#),
+        ImportError::NotJobs(NoJobs::NotAList("data", JsonKind::Number))
+    );
+    assert!(
+        refused(r#"{"data": 3}"#)
+            .words(Locale::en)
+            .contains("`data` is a number, expected a list of jobs")
+    );
+    let no_jobs = json!({ "type": EXPORT_TYPE, "version": 1 }).to_string();
+    assert_eq!(
+        refused(&no_jobs),
+        ImportError::NotJobs(NoJobs::Missing("jobs"))
+    );
     let future = json!({ "type": EXPORT_TYPE, "version": 2, "jobs": [] }).to_string();
-    assert_eq!(refused(&future), ImportError::WrongVersion("2".into()));
+    assert_eq!(
+        refused(&future),
+        ImportError::WrongVersion(Some("2".into()))
+    );
     assert_eq!(
         refused(&future).words(Locale::en),
         "The file is version 2 of the export format; this dashboard reads version 1."
     );
     let unversioned = json!({ "type": EXPORT_TYPE, "jobs": [] }).to_string();
+    assert_eq!(refused(&unversioned), ImportError::WrongVersion(None));
     assert_eq!(
-        refused(&unversioned),
-        ImportError::WrongVersion("(none)".into())
+        refused(&unversioned).words(Locale::fr),
+        "Le fichier ne nomme aucune version du format d’export ; ce tableau de bord lit la \
+         version 1."
     );
 }
 

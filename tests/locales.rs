@@ -26,6 +26,7 @@ const SAME_IN_FRENCH: &[&str] = &[
     "Actions",
     "Page",
     "Conditions",
+    "null",
     // Units written the same way in both languages.
     "{{ n }} min",
     "{{ n }} h",

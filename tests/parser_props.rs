@@ -4,12 +4,11 @@
 #[path = "support/fixtures.rs"]
 mod fixtures;
 
-use basiq_job_history::api::error::ApiError;
 use basiq_job_history::domain::playbook::advice;
 use basiq_job_history::domain::time::job_duration;
 use basiq_job_history::domain::{
-    JobFilter, StatusCounts, derive_status, parse_job, parse_job_list, parse_job_references,
-    parse_json,
+    ApiError, JobFilter, StatusCounts, derive_status, parse_job, parse_job_list,
+    parse_job_references, parse_json,
 };
 use basiq_job_history::i18n::Locale;
 use chrono::DateTime;

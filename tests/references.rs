@@ -6,8 +6,9 @@ mod fixtures;
 
 use basiq_job_history::api::answer::{body_text, parse_token_answer};
 use basiq_job_history::domain::{
-    parse_job, parse_job_list_text, parse_job_references, parse_job_text,
+    TokenFault, parse_job, parse_job_list_text, parse_job_references, parse_job_text,
 };
+use basiq_job_history::i18n::Locale;
 use serde_json::json;
 
 #[test]
@@ -39,11 +40,29 @@ fn the_token_answer_is_read_and_kept_opaque() {
     assert!(answer.access_token.starts_with("eyJ"));
     assert_eq!(answer.expires_in, Some(3600));
     let empty = parse_token_answer(r#"{"access_token": " "}"#).unwrap_err();
-    assert_eq!(empty, "the token URL returned an empty access_token");
+    assert_eq!(empty, TokenFault::EmptyToken);
+    assert_eq!(
+        empty.words(Locale::en),
+        "the token URL returned an empty access_token"
+    );
+    assert_eq!(
+        empty.words(Locale::fr),
+        "l’URL de jeton a renvoyé un access_token vide"
+    );
     let wrong = parse_token_answer(r#"{"token": "x"}"#).unwrap_err();
+    let TokenFault::Shape(why) = &wrong else {
+        panic!("{wrong:?}")
+    };
+    assert!(why.contains("access_token"), "serde names the field: {why}");
     assert!(
-        wrong.starts_with("the token URL's answer is not"),
-        "{wrong}"
+        wrong
+            .words(Locale::en)
+            .starts_with("the token URL's answer has no access_token and expires_in ("),
+        "{wrong:?}"
+    );
+    assert_eq!(
+        TokenFault::Status(502).words(Locale::fr),
+        "l’URL de jeton a répondu HTTP 502"
     );
 }
 

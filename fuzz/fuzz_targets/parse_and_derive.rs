@@ -6,16 +6,16 @@
 #![no_main]
 
 use basiq_job_history::api::answer::{parse_retry_after, parse_token_answer};
-use basiq_job_history::api::error::{ApiError, BasiqError};
 use basiq_job_history::config::language::choices;
 use basiq_job_history::config::{parse_config, split_job_ids};
 use basiq_job_history::domain::time::{
     format_date, format_duration, job_duration, parse_timestamp,
 };
 use basiq_job_history::domain::{
-    GroupBy, Job, StatusCounts, connection_health, derive_status, failure_groups, failure_streaks,
-    parse_institution, parse_job, parse_job_list, parse_job_list_text, parse_job_references,
-    parse_json, playbook, sort_newest_first, summarize,
+    ApiError, BasiqError, GroupBy, Job, JobPage, ParseError, StatusCounts, connection_health,
+    derive_status, failure_groups, failure_streaks, parse_institution, parse_job, parse_job_list,
+    parse_job_list_text, parse_job_references, parse_json, playbook, read_saved_file,
+    sort_newest_first, step_title, summarize,
 };
 use basiq_job_history::url::filter_from_query;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -45,7 +45,8 @@ fn derive(job: &Job) {
     }
     for step in &job.steps {
         for (locale, _) in choices() {
-            let _ = step.status.label(locale);
+            assert!(!step.status.label(locale).is_empty());
+            assert!(!step_title(&step.title, locale).is_empty());
         }
     }
     let _ = (
@@ -61,11 +62,42 @@ fn derive(job: &Job) {
     }
 }
 
+/// Every refusal and every item left out is worded in every language.
+fn word(refused: Option<&ParseError>, page: Option<&JobPage>) {
+    for (locale, _) in choices() {
+        if let Some(error) = refused {
+            assert!(!error.words(locale).is_empty());
+        }
+        for problem in page.iter().flat_map(|page| &page.problems) {
+            assert!(!problem.words(locale).is_empty());
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = parse_token_answer(text);
+    if let Err(fault) = parse_token_answer(text) {
+        for (locale, _) in choices() {
+            let _ = fault.words(locale);
+        }
+    }
+    match read_saved_file(text, "fuzz.json") {
+        Ok(saved) => {
+            for (locale, _) in choices() {
+                saved
+                    .problems
+                    .iter()
+                    .for_each(|p| assert!(!p.words(locale).is_empty()));
+            }
+        }
+        Err(error) => {
+            for (locale, _) in choices() {
+                assert!(!error.words(locale).is_empty());
+            }
+        }
+    }
     if let Err(error) = parse_config(text) {
         for (locale, _) in choices() {
             let _ = error.words(locale);
@@ -85,13 +117,18 @@ fuzz_target!(|data: &[u8]| {
         FixedOffset::east_opt(0).expect("offset"),
         now(),
     );
-    if let Ok(page) = parse_job_list_text(text) {
-        page.jobs.iter().for_each(derive);
+    match parse_job_list_text(text) {
+        Ok(page) => {
+            page.jobs.iter().for_each(derive);
+            word(None, Some(&page));
+        }
+        Err(error) => word(Some(&error), None),
     }
-    let Ok(value) = parse_json(text) else {
-        return;
+    let value = match parse_json(text) {
+        Ok(value) => value,
+        Err(error) => return word(Some(&error), None),
     };
-    let _ = parse_job_references(&value);
+    word(parse_job_references(&value).err().as_ref(), None);
     // An institution: whatever it holds, what the views show of it is never empty.
     let asked = value
         .get("id")
@@ -104,10 +141,12 @@ fuzz_target!(|data: &[u8]| {
             let _ = bank.notice(locale);
         }
     }
-    if let Ok(job) = parse_job(&value) {
-        derive(&job);
+    match parse_job(&value) {
+        Ok(job) => derive(&job),
+        Err(error) => word(Some(&error), None),
     }
     if let Ok(mut page) = parse_job_list(&value) {
+        word(None, Some(&page));
         page.jobs.iter().for_each(derive);
         sort_newest_first(&mut page.jobs);
         let counts = StatusCounts::of(&page.jobs);

@@ -1,6 +1,7 @@
 //! Reading what the API and the token URL answer, before any job is parsed: pure, so tested on
 //! the host.
 
+use crate::domain::TokenFault;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use std::time::Duration;
@@ -16,11 +17,11 @@ pub struct TokenAnswer {
 }
 
 /// Reads a token URL's answer; the error says what was wrong (never the token itself).
-pub fn parse_token_answer(body: &str) -> Result<TokenAnswer, String> {
-    let answer: TokenAnswer = serde_json::from_str(body)
-        .map_err(|e| format!("the token URL's answer is not {{access_token, expires_in}} ({e})"))?;
+pub fn parse_token_answer(body: &str) -> Result<TokenAnswer, TokenFault> {
+    let answer: TokenAnswer =
+        serde_json::from_str(body).map_err(|e| TokenFault::Shape(e.to_string()))?;
     if answer.access_token.trim().is_empty() {
-        return Err("the token URL returned an empty access_token".into());
+        return Err(TokenFault::EmptyToken);
     }
     Ok(answer)
 }

@@ -2,9 +2,9 @@
 //! works identically on each.
 
 use super::client::HttpClient;
-use super::error::{ApiError, BasiqError, SAVED_FILE};
 use crate::domain::{
-    Institution, ItemProblem, Job, JobPage, SavedFile, parse_institution, parse_job, parse_job_list,
+    ApiError, BasiqError, Institution, ItemProblem, Job, JobPage, LeftOut, SAVED_FILE, SavedFile,
+    parse_institution, parse_job, parse_job_list,
 };
 use crate::platform;
 use basiq_demo::{DEMO_USER_ID, Refreshes, demo_jobs, institution, job_list};
@@ -161,16 +161,14 @@ impl Backend {
             match answer {
                 Ok(job) => page.jobs.push(job),
                 Err(error) => {
-                    let message = match &error {
-                        ApiError::NotFound(_) => {
-                            "job not found (jobs are kept for 7 days)".to_owned()
-                        }
-                        other => other.to_string(),
+                    let reason = match &error {
+                        ApiError::NotFound(_) => LeftOut::NotFound,
+                        other => LeftOut::Unanswered(other.clone()),
                     };
                     page.problems.push(ItemProblem {
                         index,
                         id: Some(id.clone()),
-                        message,
+                        reason,
                     });
                     first_error.get_or_insert(error);
                 }

@@ -4,11 +4,10 @@
 use super::answer::parse_retry_after;
 use super::answer::{body_text, parse_token_answer};
 use super::backend::RefreshStarted;
-use super::error::ApiError;
 use super::urls;
 use crate::domain::{
-    Institution, Job, JobPage, parse_institution_text, parse_job_list_text, parse_job_references,
-    parse_job_text, parse_json,
+    ApiError, Institution, Job, JobPage, ParseError, TokenFault, parse_institution_text,
+    parse_job_list_text, parse_job_references, parse_job_text, parse_json,
 };
 use crate::platform;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -119,11 +118,9 @@ impl HttpClient {
         let (status, body, _) = self
             .send(request)
             .await
-            .map_err(|e| ApiError::TokenUrl(e.to_string()))?;
+            .map_err(|e| ApiError::TokenUrl(TokenFault::Unreachable(e.to_string())))?;
         if !(200..300).contains(&status) {
-            return Err(ApiError::TokenUrl(format!(
-                "the token URL answered HTTP {status}"
-            )));
+            return Err(ApiError::TokenUrl(TokenFault::Status(status)));
         }
         let answer = parse_token_answer(&body).map_err(ApiError::TokenUrl)?;
         self.set_token(answer.access_token.clone(), answer.expires_in);
@@ -224,7 +221,7 @@ impl HttpClient {
     pub async fn get_job(&self, job_id: &str) -> Result<Job, ApiError> {
         let url = urls::job(&self.base, job_id);
         let (_, body) = self.get(&url, self.prefetched(&url).await).await?;
-        parse_job_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
+        parse_job_text(&body).map_err(ApiError::Malformed)
     }
 
     /// `GET /institutions/{id}`.
@@ -232,8 +229,7 @@ impl HttpClient {
         let (_, body) = self
             .call(Method::GET, &urls::institution(&self.base, institution_id))
             .await?;
-        parse_institution_text(&body, institution_id)
-            .map_err(|e| ApiError::Malformed(e.to_string()))
+        parse_institution_text(&body, institution_id).map_err(ApiError::Malformed)
     }
 
     /// `GET /users/{id}/jobs[?filter=connection.id.eq('…')]`: the first page, with its
@@ -246,17 +242,16 @@ impl HttpClient {
         let url = urls::user_jobs(&self.base, user_id, connection_id);
         let prefetched = self.prefetched(&url).await;
         let (_, body) = self.get(&url, prefetched).await?;
-        parse_job_list_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
+        parse_job_list_text(&body).map_err(ApiError::Malformed)
     }
 
     /// The page a list's `links.next` names, asked for on this client's base
     /// ([`urls::next_page`]); a link that names no page of a job list is malformed.
     pub async fn list_page(&self, next: &str) -> Result<JobPage, ApiError> {
-        let url = urls::next_page(&self.base, next).ok_or_else(|| {
-            ApiError::Malformed("`links.next` is not a page of the job list".into())
-        })?;
+        let url = urls::next_page(&self.base, next)
+            .ok_or(ApiError::Malformed(ParseError::ForeignNext))?;
         let (_, body) = self.call(Method::GET, &url).await?;
-        parse_job_list_text(&body).map_err(|e| ApiError::Malformed(e.to_string()))
+        parse_job_list_text(&body).map_err(ApiError::Malformed)
     }
 
     /// `POST /users/{u}/connections/{c}/refresh`: 202 with a new job, or 200 with the job
@@ -272,12 +267,12 @@ impl HttpClient {
                 &urls::refresh(&self.base, user_id, connection_id),
             )
             .await?;
-        let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        let ids = parse_job_references(&value).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        let value = parse_json(&body).map_err(ApiError::Malformed)?;
+        let ids = parse_job_references(&value).map_err(ApiError::Malformed)?;
         let job_id = ids
             .into_iter()
             .next()
-            .ok_or_else(|| ApiError::Malformed("the refresh answer names no job".into()))?;
+            .ok_or(ApiError::Malformed(ParseError::NoJob))?;
         Ok(RefreshStarted {
             job_id,
             already_running: status == 200,
@@ -303,7 +298,7 @@ impl HttpClient {
         let (_, body) = self
             .call(Method::POST, &urls::refresh_all(&self.base, user_id))
             .await?;
-        let value = parse_json(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        parse_job_references(&value).map_err(|e| ApiError::Malformed(e.to_string()))
+        let value = parse_json(&body).map_err(ApiError::Malformed)?;
+        parse_job_references(&value).map_err(ApiError::Malformed)
     }
 }

@@ -1,7 +1,7 @@
 //! The error banner: Basiq's specific message, the age of the data that stays on screen, and a
 //! Retry button.
 
-use crate::api::error::ApiError;
+use crate::domain::ApiError;
 use crate::domain::time::format_relative;
 use crate::i18n::{t_string, td_string, use_i18n};
 use chrono::{DateTime, Utc};

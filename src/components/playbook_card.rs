@@ -2,7 +2,7 @@
 //! plain-language cause, who must act and what to do, in the viewer's language.
 
 use crate::domain::playbook::advice;
-use crate::domain::{Step, StepError};
+use crate::domain::{Step, StepError, step_title};
 use crate::i18n::{t_string, td_string, use_i18n};
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn PlaybookCard(step: Step, error: Option<StepError>) -> impl IntoView {
     view! {
         <section class="bjh-playbook" aria-label=move || t_string!(i18n, playbook.label)>
             <p class="bjh-playbook__what">
-                <span class="bjh-playbook__step">{step.title.clone()}</span>
+                <span class="bjh-playbook__step">{let title = step.title.clone(); move || step_title(&title, i18n.get_locale()).to_owned()}</span>
                 {error.as_ref().map(|e| view! { <code class="bjh-playbook__code">{e.code.clone()}</code> })}
                 <span class="bjh-playbook__message">{error.as_ref().map(|e| e.message().to_owned())}</span>
             </p>

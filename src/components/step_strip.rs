@@ -1,6 +1,6 @@
 //! One mark per step with its status; the failing step is marked with its error code.
 
-use crate::domain::{Step, StepResult};
+use crate::domain::{Step, StepResult, step_title};
 use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                                 <span class="bjh-step__mark" aria-hidden="true">
                                     {step.status.symbol()}
                                 </span>
-                                <span class="bjh-step__title">{step.title.clone()}</span>
+                                <span class="bjh-step__title">{let title = step.title.clone(); move || step_title(&title, i18n.get_locale()).to_owned()}</span>
                                 <span class="bjh-step__status">{let status = step.status.clone(); move || status.label(i18n.get_locale()).to_owned()}</span>
                                 {extra}
                             </li>

@@ -60,7 +60,10 @@ impl GroupBy {
     pub fn key_of(self, job: &Job) -> Option<&str> {
         match self {
             Self::Code => job.failure().map(|error| error.code.as_str()),
-            Self::Step => job.failing_step().map(|(_, step)| step.title.as_str()),
+            Self::Step => job
+                .failing_step()
+                .map(|(_, step)| step.title.as_str())
+                .filter(|title| !title.trim().is_empty()),
             Self::Institution => job.institution_id.as_deref(),
         }
     }

@@ -6,7 +6,7 @@
 use super::export::{EXPORT_TYPE, EXPORT_VERSION};
 use super::institution::{Institution, parse_institution};
 use super::job::Job;
-use super::parse::{ParseError, parse_job, parse_json, type_name};
+use super::parse::{JsonKind, parse_job};
 use super::parse_list::{ItemProblem, JobPage, add_item};
 use super::time::parse_timestamp;
 use crate::i18n::{Locale, td_string};
@@ -23,12 +23,43 @@ pub const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
 pub enum ImportError {
     /// Larger than [`MAX_IMPORT_BYTES`] (its size in bytes).
     TooLarge(u64),
-    /// Not JSON at all, or empty (the parser's words).
+    /// The browser could not read the file (its words).
+    Unreadable(String),
+    /// The file is empty.
+    Empty,
+    /// Not JSON at all (the parser's words).
     NotJson(String),
     /// JSON, but neither an export nor a job list (what it is instead).
-    NotJobs(String),
-    /// An export of another version (the version it names).
-    WrongVersion(String),
+    NotJobs(NoJobs),
+    /// An export of another version (the version it names, if any).
+    WrongVersion(Option<String>),
+}
+
+/// What a JSON file holds instead of jobs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoJobs {
+    /// Not an object at all.
+    Is(JsonKind),
+    /// An object with neither a `jobs` nor a `data` list.
+    NoList,
+    /// An export without its `jobs`, or a list without its `data`.
+    Missing(&'static str),
+    /// That key holds something other than a list.
+    NotAList(&'static str, JsonKind),
+}
+
+impl NoJobs {
+    /// What the file holds instead, in `locale`.
+    pub fn words(&self, locale: Locale) -> String {
+        match self {
+            Self::Is(kind) => td_string!(locale, opening.it_is, kind = kind.words(locale)),
+            Self::NoList => td_string!(locale, opening.no_list).to_owned(),
+            Self::Missing(key) => td_string!(locale, opening.no_key_list, key),
+            Self::NotAList(key, kind) => {
+                td_string!(locale, opening.key_is, key, kind = kind.words(locale))
+            }
+        }
+    }
 }
 
 impl ImportError {
@@ -41,14 +72,19 @@ impl ImportError {
                 size = bytes.div_ceil(1024 * 1024),
                 limit = MAX_IMPORT_BYTES / (1024 * 1024)
             ),
+            Self::Unreadable(why) => td_string!(locale, opening.unreadable, why),
+            Self::Empty => td_string!(locale, opening.empty).to_owned(),
             Self::NotJson(why) => td_string!(locale, opening.not_json, why),
-            Self::NotJobs(what) => td_string!(locale, opening.not_jobs, what),
-            Self::WrongVersion(version) => td_string!(
+            Self::NotJobs(what) => td_string!(locale, opening.not_jobs, what = what.words(locale)),
+            Self::WrongVersion(Some(version)) => td_string!(
                 locale,
                 opening.wrong_version,
                 version,
                 supported = EXPORT_VERSION
             ),
+            Self::WrongVersion(None) => {
+                td_string!(locale, opening.no_version, supported = EXPORT_VERSION)
+            }
         }
     }
 }
@@ -136,19 +172,21 @@ impl SavedFile {
 
 /// Reads a saved file's text. `name` is the file's name, kept for the badge.
 pub fn read_saved_file(text: &str, name: &str) -> Result<SavedFile, ImportError> {
-    let value = parse_json(text).map_err(|ParseError(why)| {
-        ImportError::NotJson(why.trim_start_matches("the response ").to_owned())
-    })?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let object = value
         .as_object()
-        .ok_or_else(|| ImportError::NotJobs(format!("it is {}", type_name(&value))))?;
+        .ok_or_else(|| ImportError::NotJobs(NoJobs::Is(JsonKind::of(&value))))?;
     let (kind, items) = if object.get("type").and_then(Value::as_str) == Some(EXPORT_TYPE) {
         let version = object.get("version").cloned().unwrap_or(Value::Null);
         if version.as_u64() != Some(EXPORT_VERSION) {
             let named = match version {
-                Value::Null => "(none)".to_owned(),
-                Value::String(text) => text,
-                other => other.to_string(),
+                Value::Null => None,
+                Value::String(text) => Some(text),
+                other => Some(other.to_string()),
             };
             return Err(ImportError::WrongVersion(named));
         }
@@ -156,9 +194,7 @@ pub fn read_saved_file(text: &str, name: &str) -> Result<SavedFile, ImportError>
     } else if object.contains_key("data") {
         (SavedKind::ApiList, array(object, "data")?)
     } else {
-        return Err(ImportError::NotJobs(
-            "it has neither a `jobs` nor a `data` list".to_owned(),
-        ));
+        return Err(ImportError::NotJobs(NoJobs::NoList));
     };
     let mut page = JobPage::default();
     let mut seen = HashMap::new();
@@ -194,14 +230,17 @@ pub fn read_saved_file(text: &str, name: &str) -> Result<SavedFile, ImportError>
 }
 
 /// The list under `key`, or why there is none.
-fn array<'a>(object: &'a Map<String, Value>, key: &str) -> Result<&'a Vec<Value>, ImportError> {
+fn array<'a>(
+    object: &'a Map<String, Value>,
+    key: &'static str,
+) -> Result<&'a Vec<Value>, ImportError> {
     match object.get(key) {
         Some(Value::Array(items)) => Ok(items),
-        Some(other) => Err(ImportError::NotJobs(format!(
-            "`{key}` is {}, expected a list of jobs",
-            type_name(other)
+        Some(other) => Err(ImportError::NotJobs(NoJobs::NotAList(
+            key,
+            JsonKind::of(other),
         ))),
-        None => Err(ImportError::NotJobs(format!("it has no `{key}` list"))),
+        None => Err(ImportError::NotJobs(NoJobs::Missing(key))),
     }
 }
 

@@ -2,7 +2,7 @@
 //! the app reads" records the shape and its source). Every field may be absent; a status the
 //! app does not know is kept raw. Pure, so it is tested on the host.
 
-use super::parse::{ParseError, parse_json, string_field, type_name};
+use super::parse::{JsonKind, ParseError, Part, parse_json, string_field};
 use crate::i18n::{Locale, td_string};
 use serde_json::Value;
 
@@ -108,17 +108,15 @@ impl Institution {
 /// Reads an institution object. `asked` is the id that was requested: it stands in when the
 /// answer names none, and an answer naming another institution is refused.
 pub fn parse_institution(value: &Value, asked: &str) -> Result<Institution, ParseError> {
-    let object = value.as_object().ok_or_else(|| {
-        ParseError(format!(
-            "the institution is {}, expected an object",
-            type_name(value)
-        ))
-    })?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| ParseError::wrong(Part::Institution, value, JsonKind::Object))?;
     let id = text_field(object, "id").unwrap_or_else(|| asked.to_owned());
     if id != asked {
-        return Err(ParseError(format!(
-            "asked for institution {asked}, the answer is {id}"
-        )));
+        return Err(ParseError::OtherInstitution {
+            asked: asked.to_owned(),
+            answered: id,
+        });
     }
     Ok(Institution {
         id,

@@ -5,8 +5,10 @@
 //! never given back). Anything unusual falls back to [`parse_job_list`], with its specific
 //! messages.
 
+use super::api_error::ApiError;
 use super::job::Job;
-use super::parse::{ParseError, parse_job_with_raw, parse_json, string_field, type_name};
+use super::parse::{JsonKind, ParseError, Part, parse_job_with_raw, parse_json, string_field};
+use crate::i18n::{Locale, td_string};
 use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -20,16 +22,46 @@ pub struct ItemProblem {
     pub index: usize,
     /// The item's id, when it had a usable one.
     pub id: Option<String>,
-    /// What is wrong with it.
-    pub message: String,
+    /// Why it was left out.
+    pub reason: LeftOut,
 }
 
+/// Why one item of a list was left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// It could not be read as a job.
+    Unreadable(ParseError),
+    /// Another item has its id; the copy updated last is shown.
+    Duplicate,
+    /// A tracked job the API no longer has (jobs are kept for 7 days).
+    NotFound,
+    /// A tracked job the API did not give (the error it answered instead).
+    Unanswered(ApiError),
+}
+
+impl ItemProblem {
+    /// The item and why it was left out, in `locale`: "item 3 (job 1a2b…): `steps` is missing".
+    pub fn words(&self, locale: Locale) -> String {
+        let why = match &self.reason {
+            LeftOut::Unreadable(error) => error.words(locale),
+            LeftOut::Duplicate => td_string!(locale, parse.duplicate).to_owned(),
+            LeftOut::NotFound => td_string!(locale, parse.not_found).to_owned(),
+            LeftOut::Unanswered(error) => {
+                td_string!(locale, parse.unanswered, why = error.headline(locale))
+            }
+        };
+        let n = self.index + 1;
+        match &self.id {
+            Some(id) => td_string!(locale, parse.item_of_job, n, id, why),
+            None => td_string!(locale, parse.item, n, why),
+        }
+    }
+}
+
+/// In English, for logs and tests; the views use [`ItemProblem::words`].
 impl fmt::Display for ItemProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.id {
-            Some(id) => write!(f, "item {} (job {id}): {}", self.index + 1, self.message),
-            None => write!(f, "item {}: {}", self.index + 1, self.message),
-        }
+        f.write_str(&self.words(Locale::en))
     }
 }
 
@@ -85,7 +117,7 @@ pub fn parse_job_list_text(body: &str) -> Result<JobPage, ParseError> {
     let mut seen = HashMap::new();
     for (index, raw) in envelope.data.iter().enumerate() {
         let value = serde_json::from_str::<Value>(raw.get())
-            .map_err(|e| ParseError(format!("item is not valid JSON: {e}")));
+            .map_err(|e| ParseError::ItemNotJson(e.to_string()));
         let parsed = value
             .as_ref()
             .map_err(Clone::clone)
@@ -113,21 +145,13 @@ fn parse_list_item(value: &Value) -> Result<Job, ParseError> {
 /// [`JobPage::problems`] and the rest kept; of two items with the same id, the one updated last
 /// is kept and the other reported.
 pub fn parse_job_list(value: &Value) -> Result<JobPage, ParseError> {
-    let object = value.as_object().ok_or_else(|| {
-        ParseError(format!(
-            "the job list is {}, expected an object",
-            type_name(value)
-        ))
-    })?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| ParseError::wrong(Part::List, value, JsonKind::Object))?;
     let items = match object.get("data") {
         Some(Value::Array(items)) => items,
-        Some(other) => {
-            return Err(ParseError(format!(
-                "`data` is {}, expected an array of jobs",
-                type_name(other)
-            )));
-        }
-        None => return Err(ParseError("the job list has no `data` array".into())),
+        Some(other) => return Err(ParseError::wrong(Part::Data, other, JsonKind::Array)),
+        None => return Err(ParseError::Missing(Part::Data)),
     };
     let mut page = JobPage {
         next: object
@@ -158,11 +182,10 @@ pub(super) fn add_item(
         Ok(job) => match seen.get(&job.id).copied() {
             Some(kept) => {
                 let newer = job.updated_at() > page.jobs[kept].updated_at();
-                let message = "duplicate job id: the copy updated last is shown".to_owned();
                 page.problems.push(ItemProblem {
                     index,
                     id: Some(job.id.clone()),
-                    message,
+                    reason: LeftOut::Duplicate,
                 });
                 if newer {
                     page.jobs[kept] = job;
@@ -173,10 +196,10 @@ pub(super) fn add_item(
                 page.jobs.push(job);
             }
         },
-        Err(ParseError(message)) => page.problems.push(ItemProblem {
+        Err(error) => page.problems.push(ItemProblem {
             index,
             id: id(),
-            message,
+            reason: LeftOut::Unreadable(error),
         }),
     }
 }

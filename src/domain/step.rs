@@ -42,13 +42,15 @@ impl StepStatus {
         }
     }
 
-    /// The status in `locale`'s words; a status this app does not know, as Basiq sent it.
+    /// The status in `locale`'s words; a status this app does not know, as Basiq sent it
+    /// ("(no status)" when it sent none).
     pub fn label(&self, locale: Locale) -> &str {
         match self {
             Self::Pending => td_string!(locale, step.pending),
             Self::InProgress => td_string!(locale, step.in_progress),
             Self::Success => td_string!(locale, step.success),
             Self::Failed => td_string!(locale, step.failed),
+            Self::Other(raw) if raw.trim().is_empty() => td_string!(locale, parse.no_status),
             Self::Other(raw) => raw,
         }
     }
@@ -140,12 +142,22 @@ pub enum StepResult {
 /// One step of a job.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
-    /// The step title, an open string (`verify-credentials`, ...).
+    /// The step title, an open string (`verify-credentials`, ...); empty when Basiq sent none,
+    /// and the JSON text of a title that is not a string.
     pub title: String,
     /// The step status.
     pub status: StepStatus,
     /// What the step produced.
     pub result: StepResult,
+}
+
+/// A step's title as Basiq sent it, or "(untitled step)" in `locale` when it sent none.
+pub fn step_title(title: &str, locale: Locale) -> &str {
+    if title.trim().is_empty() {
+        td_string!(locale, parse.untitled)
+    } else {
+        title
+    }
 }
 
 fn text(value: &Value, key: &str) -> Option<String> {

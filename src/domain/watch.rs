@@ -4,7 +4,7 @@
 
 use super::playbook::advice;
 use super::time::{format_duration, job_duration};
-use super::{CardStatus, Job, derive_status, short_id};
+use super::{CardStatus, Job, derive_status, short_id, step_title};
 use crate::i18n::{Locale, td_string};
 use chrono::{DateTime, Utc};
 
@@ -126,7 +126,11 @@ pub fn settled_notice(
     };
     match (job.failing_step(), job.failure()) {
         (Some((_, step)), error) => {
-            body.push_str(&td_string!(locale, notify.step_failed, step = &step.title));
+            body.push_str(&td_string!(
+                locale,
+                notify.step_failed,
+                step = step_title(&step.title, locale)
+            ));
             if let Some(error) = error {
                 body.push_str(&format!(" ({}: {})", error.code, error.message()));
                 if let Some(action) = advice(error, locale).actions.first() {

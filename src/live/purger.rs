@@ -3,7 +3,7 @@
 //! `readOnly` false). The page's record of purges, which Basiq does not keep.
 
 use super::context::expect_live;
-use crate::api::error::ApiError;
+use crate::domain::ApiError;
 use crate::domain::{
     PurgeRecord, RefreshTarget, add_purge_record, purge_confirmed, read_purge_records,
     write_purge_records,

@@ -5,7 +5,7 @@
 use super::JobHistory;
 use super::context::expect_live;
 use crate::api::backend::RefreshStarted;
-use crate::api::error::ApiError;
+use crate::domain::ApiError;
 use crate::domain::{RefreshTarget, refresh_placeholder};
 use crate::platform;
 use futures::future::join_all;

@@ -3,7 +3,7 @@
 //! [`PollPolicy`], retried with backoff after errors, silent while the page is hidden. The
 //! page's watcher is told of every copy that arrives.
 
-use crate::api::error::ApiError;
+use crate::domain::ApiError;
 use crate::domain::merge::supersedes;
 use crate::domain::{Job, derive_status};
 use crate::live::start_now;

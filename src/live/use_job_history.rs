@@ -6,7 +6,7 @@
 //! answers fold in, and the requests that bring them.
 
 use crate::api::backend::{Backend, JobScope};
-use crate::api::error::ApiError;
+use crate::domain::ApiError;
 use crate::domain::filter::newest_first;
 use crate::domain::merge::{diff_list, supersedes};
 use crate::domain::paging::{MAX_PAGES, PageProgress, estimate_total, older_page_needed};

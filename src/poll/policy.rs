@@ -1,7 +1,7 @@
 //! When to ask the API again: the job polling policy, list refreshes, and retry backoff with
 //! jitter (API.md §9, §10). Pure functions of age, status, visibility and attempt count.
 
-use crate::api::error::ApiError;
+use crate::domain::ApiError;
 use crate::domain::CardStatus;
 use chrono::TimeDelta;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 //! ticking clock in the browser and by a simulated clock in host tests.
 
 use super::policy::{PollPolicy, retry_delay};
-use crate::api::error::ApiError;
+use crate::domain::ApiError;
 use crate::domain::CardStatus;
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::HashMap;

@@ -5,7 +5,7 @@
 use basiq_demo::{DEMO_USER_ID, SECOND_USER_ID};
 use basiq_job_history::api::backend::Backend;
 use basiq_job_history::api::client::{AuthMode, HttpClient};
-use basiq_job_history::api::error::ApiError;
+use basiq_job_history::domain::ApiError;
 use basiq_job_history::i18n::Locale;
 use gloo_net::http::Request;
 use serde_json::{Value, json};

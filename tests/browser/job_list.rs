@@ -1,7 +1,9 @@
 //! The live list: updates in place, arrivals behind the pill, filters in the URL.
 
 use super::{attr, clock_at, fixture, mount, mount_app, one, settle, user_history, wait_for};
-use basiq_job_history::domain::{CardStatus, ItemProblem, Job, JobFilter, parse_job};
+use basiq_job_history::domain::{
+    CardStatus, ItemProblem, Job, JobFilter, JsonKind, LeftOut, ParseError, Part, parse_job,
+};
 use basiq_job_history::features::history::{JobList, ListNotices, LiveBar, first_screen_cards};
 use basiq_job_history::live::{Clock, JobHistory};
 use basiq_job_history::platform;
@@ -213,7 +215,11 @@ async fn unreadable_items_are_named_without_a_click_ten_at_a_time() {
         id: index
             .is_multiple_of(2)
             .then(|| format!("<b>job-{index}</b>")),
-        message: "`steps` is an object, expected an array".to_owned(),
+        reason: LeftOut::Unreadable(ParseError::Wrong {
+            part: Part::Steps,
+            found: JsonKind::Object,
+            expected: JsonKind::Array,
+        }),
     };
     history.receive_list(Vec::new(), vec![problem(2)]);
     settle().await;

@@ -4,7 +4,7 @@
 
 use super::{mount, one, settle, text_of};
 use basiq_job_history::config::SavedLabel;
-use basiq_job_history::domain::{ImportError, read_saved_file};
+use basiq_job_history::domain::{ImportError, ItemProblem, LeftOut, read_saved_file};
 use basiq_job_history::features::saved::{
     OpenFileNotice, OpenOutcome, SavedBadge, SavedFiles, provide_saved_files,
 };
@@ -64,7 +64,13 @@ async fn a_refused_file_is_told_as_text_and_dismissed() {
 #[wasm_bindgen_test]
 async fn an_opened_file_names_ten_bad_items_and_counts_the_rest() {
     let (root, files) = page(None);
-    let left_out = (1..=12).map(|i| format!("item {i}: bad")).collect();
+    let left_out = (0..12)
+        .map(|index| ItemProblem {
+            index,
+            id: None,
+            reason: LeftOut::Duplicate,
+        })
+        .collect();
     files.outcome.set(Some(OpenOutcome::Opened {
         name: "f.json".into(),
         jobs: 1,
@@ -77,6 +83,10 @@ async fn an_opened_file_names_ten_bad_items_and_counts_the_rest() {
     );
     let items = root.query_selector_all(".bjh-notice__items li").unwrap();
     assert_eq!(items.length(), 11);
+    assert_eq!(
+        items.item(0).unwrap().text_content().unwrap(),
+        "item 1: duplicate job id: the copy updated last is shown"
+    );
     assert_eq!(
         items.item(10).unwrap().text_content().unwrap(),
         "and 2 more"

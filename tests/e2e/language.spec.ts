@@ -6,6 +6,7 @@ import { apiPort } from './playwright.config';
 const shot = (name: string) => path.join(__dirname, 'artifacts', name);
 const mockApp = `http://127.0.0.1:${apiPort}`;
 const config = JSON.parse(readFileSync(path.join(__dirname, 'config.mock.json'), 'utf8'));
+const fixtures = path.join(__dirname, '../../../shared/basiq/fixtures');
 /** A date as the app writes it in French (the months as Intl.DateTimeFormat names them). */
 const frenchDate = /\d\d (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}, \d\d:\d\d UTC/;
 
@@ -51,6 +52,36 @@ test.describe('a browser that prefers French', () => {
     await expect(error).toContainText('La configuration');
     await expect(error).toContainText('`pollIntervalMs` : un nombre entier de millisecondes est attendu, au moins 250');
     await control(request, 'put', 'config', config);
+  });
+
+  test('a saved file\'s bad items, a step without a title and a refused file, in French', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('article.bjh-card').first()).toBeVisible();
+    const notice = page.getByTestId('open-file-notice');
+    const pick = async (name: string, body: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('open-file').click();
+      await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    };
+    await pick('vide.json', ' ');
+    await expect(notice).toHaveText(/vide\.json n’a pas été ouvert\. Le fichier est vide\./);
+    await pick('liste.json', '[1, 2]');
+    await expect(notice).toContainText('Le fichier est du JSON mais ne contient aucune tâche : c’est un tableau.');
+
+    const good = JSON.parse(readFileSync(path.join(fixtures, 'job-success.json'), 'utf8'));
+    const untitled = { ...structuredClone(good), id: 'untitled-1', steps: [{ status: 'success' }, { title: 'retrieve-accounts' }] };
+    const answer = { type: 'list', data: [good, untitled, { id: 'no-steps' }, 'junk', { id: 'x', steps: [7] }] };
+    await pick('mixed.json', JSON.stringify(answer));
+    await expect(notice).toContainText('mixed.json ouvert : 2 tâches. 3 éléments n’ont pas pu être lus :');
+    await expect(notice.locator('li')).toHaveText([
+      'élément 3 (tâche no-steps) : `steps` manque',
+      'élément 4 : la tâche est une chaîne ; attendu : un objet',
+      'élément 5 (tâche x) : l’étape 1 est un nombre ; attendu : un objet',
+    ]);
+    const card = page.locator('article.bjh-card[data-job-id="untitled-1"]');
+    await expect(card.locator('.bjh-step__title')).toHaveText(['(étape sans titre)', 'retrieve-accounts']);
+    await expect(card.locator('.bjh-step__status').nth(1)).toHaveText('(sans statut)');
+    await page.screenshot({ path: shot('saved-file-fr.png'), fullPage: true });
   });
 });
 

@@ -1,7 +1,7 @@
 //! Each step with its status and what it produced: a link, an error (code, title, detail), an
 //! MFA prompt shown as "waiting for the user", or raw JSON for an unknown shape.
 
-use crate::domain::{MfaPrompt, Step, StepResult};
+use crate::domain::{MfaPrompt, Step, StepResult, step_title};
 use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -64,7 +64,7 @@ pub fn StepTimeline(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                                 data-step-status=step.status.as_str().to_owned()
                             >
                                 <span class="bjh-step__mark" aria-hidden="true">{step.status.symbol()}</span>
-                                <span class="bjh-timeline__title">{step.title.clone()}</span>
+                                <span class="bjh-timeline__title">{let title = step.title.clone(); move || step_title(&title, i18n.get_locale()).to_owned()}</span>
                                 <span class="bjh-step__status">{let status = step.status.clone(); move || status.label(i18n.get_locale()).to_owned()}</span>
                                 {result(step.result, i18n)}
                             </li>

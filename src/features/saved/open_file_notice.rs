@@ -40,7 +40,11 @@ pub fn OpenFileNotice() -> impl IntoView {
                 } else {
                     "bjh-notice bjh-notice--warning"
                 };
-                (class, "status", title, left_out)
+                let items = left_out
+                    .iter()
+                    .map(|problem| problem.words(locale))
+                    .collect();
+                (class, "status", title, items)
             }
             OpenOutcome::Refused(name, error) => (
                 "bjh-notice bjh-notice--error",

@@ -1,7 +1,7 @@
 //! The open saved file, kept above the shell (which is built again for it, and again for the
 //! API when it is closed), and what opening the last file came to.
 
-use crate::domain::{ImportError, SavedFile, check_import_size, read_saved_file};
+use crate::domain::{ImportError, ItemProblem, SavedFile, check_import_size, read_saved_file};
 use crate::platform::PickedFile;
 use crate::url::use_go;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub enum OpenOutcome {
         /// The jobs read.
         jobs: usize,
         /// The items left out, each as "item 3 (job …): why".
-        left_out: Vec<String>,
+        left_out: Vec<ItemProblem>,
     },
     /// Not opened (nothing changed): the file's name and why.
     Refused(String, ImportError),
@@ -70,14 +70,14 @@ impl SavedFiles {
             spawn_local(async move {
                 let read = match file.text().await {
                     Ok(text) => read_saved_file(&text, &name),
-                    Err(why) => Err(ImportError::NotJson(why)),
+                    Err(why) => Err(ImportError::Unreadable(why)),
                 };
                 match read {
                     Ok(saved) => {
                         self.outcome.set(Some(OpenOutcome::Opened {
                             name: name.clone(),
                             jobs: saved.jobs.len(),
-                            left_out: saved.problems.iter().map(ToString::to_string).collect(),
+                            left_out: saved.problems.clone(),
                         }));
                         let href = view_href(&saved);
                         if self.opened.get_untracked().is_none() {

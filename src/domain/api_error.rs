@@ -1,6 +1,7 @@
 //! A typed, cloneable API error, so the UI can say "token expired" rather than "request failed"
 //! (API.md §9). Pure: built from a status, a body and headers; tested on the host.
 
+use super::parse::ParseError;
 use crate::i18n::{Locale, td_string};
 use serde_json::Value;
 use std::fmt;
@@ -100,9 +101,34 @@ pub enum ApiError {
         error: Option<BasiqError>,
     },
     /// The answer came but could not be read (malformed JSON, wrong shape).
-    Malformed(String),
+    Malformed(ParseError),
     /// The integrator's token URL failed.
-    TokenUrl(String),
+    TokenUrl(TokenFault),
+}
+
+/// Why the integrator's token URL gave no token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TokenFault {
+    /// It never answered (the browser's words).
+    Unreachable(String),
+    /// It answered with this HTTP status.
+    Status(u16),
+    /// Its answer is not `{access_token, expires_in}` (the parser's words).
+    Shape(String),
+    /// Its `access_token` is empty.
+    EmptyToken,
+}
+
+impl TokenFault {
+    /// What went wrong, in `locale` (the browser's and the parser's words as they give them).
+    pub fn words(&self, locale: Locale) -> String {
+        match self {
+            Self::Unreachable(why) => why.clone(),
+            Self::Status(status) => td_string!(locale, parse.token_status, status),
+            Self::Shape(why) => td_string!(locale, parse.token_shape, why),
+            Self::EmptyToken => td_string!(locale, parse.token_empty).to_owned(),
+        }
+    }
 }
 
 impl ApiError {
@@ -182,7 +208,9 @@ impl ApiError {
     /// The specific detail: Basiq's own words (as sent), or what went wrong locally.
     pub fn detail(&self, locale: Locale) -> String {
         match self {
-            Self::Network(text) | Self::Malformed(text) | Self::TokenUrl(text) => text.clone(),
+            Self::Network(text) => text.clone(),
+            Self::Malformed(error) => error.words(locale),
+            Self::TokenUrl(fault) => fault.words(locale),
             Self::Timeout(_) => td_string!(locale, errors.timeout_detail).to_owned(),
             Self::Forbidden(Some(e)) if e.code == SAVED_FILE => {
                 td_string!(locale, errors.saved_file_detail).to_owned()
