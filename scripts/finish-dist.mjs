@@ -8,8 +8,9 @@
 // at once and, in the plain case, makes the app's first API request (the job list, or the job a
 // deep link names) as soon as config.json is read, so the answer travels while the wasm compiles.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -67,3 +68,28 @@ html = html.replace(first, `${indent}<link rel="stylesheet" href="./${cssName}" 
 for (const [tag] of sheets.slice(1)) html = html.replace(tag, '');
 writeFileSync(file, html);
 console.log(`finish-dist: loader ${name} (glue and start-up in one file), ${cssName} (${sheets.length} stylesheets)`);
+
+// A release ships each hashed file precompressed beside itself (name.br, brotli 11; name.gz,
+// gzip 9), for servers that send a file's precompressed twin when the browser accepts it
+// (basiq-gateway, and the README's hosting recipes), so no server compresses at request time.
+// Only hashed files: their content never changes under their name, while index.html and
+// config.json are edited where they are deployed, and a stale twin would be served instead.
+if (process.env.TRUNK_PROFILE === 'release') {
+  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/;
+  const twins = [];
+  for (const entry of readdirSync(dir).filter((f) => hashed.test(f))) {
+    const body = readFileSync(path.join(dir, entry));
+    const br = brotliCompressSync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    });
+    const gz = gzipSync(body, { level: 9 });
+    writeFileSync(path.join(dir, `${entry}.br`), br);
+    writeFileSync(path.join(dir, `${entry}.gz`), gz);
+    twins.push(`${entry} ${body.length} B, .br ${br.length} B, .gz ${gz.length} B`);
+  }
+  if (twins.length === 0) fail('no hashed file to precompress');
+  console.log(`finish-dist: precompressed ${twins.join('; ')}`);
+}

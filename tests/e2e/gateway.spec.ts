@@ -2,6 +2,7 @@
 // config.json, holds the key, mints the token and checks who may read whose jobs. The sign-in
 // layer that would stand in front of it is played by the `x-forwarded-user` header.
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayKey, gatewayPort, upstreamPort } from './playwright.config';
 
@@ -60,5 +61,42 @@ test('a caller the users file does not grant gets Basiq\'s refusal, shown as suc
   await page.screenshot({ path: shot('gateway-forbidden.png'), fullPage: true });
   const log: { url: string }[] = await (await request.get(`${upstream}/__mock/requests`)).json();
   expect(log.filter((r) => r.url.includes('/jobs'))).toHaveLength(0);
+  await context.close();
+});
+
+test('the gateway sends each hashed file\'s precompressed twin the browser accepts, and the file as it is otherwise', async ({ browser, request }) => {
+  const dist = path.join(__dirname, '../../dist');
+  const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const loader = index.match(/loader-[0-9a-f]{16}\.js/)![0];
+  const wasm = readdirSync(dist).find((f) => /_bg\.wasm$/.test(f))!;
+  for (const file of [loader, wasm]) {
+    const size = (name: string) => statSync(path.join(dist, name)).size;
+    expect(size(`${file}.br`)).toBeLessThan(size(`${file}.gz`));
+    expect(size(`${file}.gz`)).toBeLessThan(size(file));
+    for (const [accept, encoding, bytes] of [
+      ['br, gzip', 'br', size(`${file}.br`)],
+      ['gzip', 'gzip', size(`${file}.gz`)],
+      ['identity', undefined, size(file)],
+    ] as const) {
+      const answer = await request.fetch(`${gateway}/${file}`, { headers: { 'accept-encoding': accept } });
+      expect(answer.status()).toBe(200);
+      const headers = answer.headers();
+      expect(headers['content-encoding'], `${file} for ${accept}`).toBe(encoding);
+      expect(Number(headers['content-length']), `${file} for ${accept}`).toBe(bytes);
+      expect(headers['content-type']).toBe(file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript');
+      expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+  }
+  // And the page runs on them: Chromium asks for br and gets it.
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-user': 'alice@example.com' } });
+  const page = await context.newPage();
+  const encodings = new Map<string, string | undefined>();
+  page.on('response', async (response) => {
+    encodings.set(path.basename(new URL(response.url()).pathname), (await response.allHeaders())['content-encoding']);
+  });
+  await page.goto(gateway + '/');
+  await expect(page.locator('article.bjh-card').first()).toBeVisible();
+  expect(encodings.get(wasm)).toBe('br');
+  expect(encodings.get(loader)).toBe('br');
   await context.close();
 });
