@@ -37,7 +37,7 @@ pub fn TriageFilters(#[prop(into)] filter: Signal<JobFilter>) -> impl IntoView {
                     };
                     Some(view! {
                         <span class="bjh-chip bjh-chip--active" data-filter=pill_name(by, Locale::en).to_lowercase()>
-                            {format!("{name}: ")}
+                            {td_string!(locale, filters.pill, name)}
                             {shown}
                             <a class="bjh-chip__clear" href=filter_href(&without) aria-label=td_string!(locale, filters.remove, name = name.to_lowercase())>
                                 "✕"
