@@ -19,7 +19,7 @@ fi
 
 # trunk, pinned: 0.22 needs a newer rustc than this machine has.
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
-  say "installing trunk $TRUNK_VERSION (about 10 minutes, once)"
+  say "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
@@ -27,7 +27,7 @@ fi
 # download one. Installed without --locked: the registry mirror lacks a crate its lockfile pins.
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $bindgen_version"; then
-  say "installing wasm-bindgen-cli $bindgen_version (about 3 minutes, once)"
+  say "installing wasm-bindgen-cli $bindgen_version (about 2 minutes, once)"
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
@@ -47,11 +47,11 @@ if [ "${1:-}" = "--test" ]; then
   fi
   # The fuzzer (scripts/fuzz.sh) and the supply-chain check (deny.toml), from crates.io.
   if ! cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz 0.13.2"; then
-    say "installing cargo-fuzz 0.13.2 (about 2 minutes, once)"
+    say "installing cargo-fuzz 0.13.2 (under a minute, once)"
     cargo install cargo-fuzz --version 0.13.2 --locked
   fi
   if ! cargo deny --version 2>/dev/null | grep -q "cargo-deny 0.20.2"; then
-    say "installing cargo-deny 0.20.2 (about 5 minutes, once)"
+    say "installing cargo-deny 0.20.2 (about 2 minutes, once)"
     cargo install cargo-deny --version 0.20.2 --locked
   fi
 fi
