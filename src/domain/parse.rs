@@ -80,19 +80,11 @@ impl Part {
             Self::Job => td_string!(locale, parse.the_job).to_owned(),
             Self::List => td_string!(locale, parse.the_list).to_owned(),
             Self::Institution => td_string!(locale, parse.the_institution).to_owned(),
-            Self::Id | Self::Steps | Self::Data => format!("`{}`", self.field()),
+            Self::Id => "`id`".to_owned(),
+            Self::Steps => "`steps`".to_owned(),
+            Self::Data => "`data`".to_owned(),
             Self::Step(index) => td_string!(locale, parse.the_step, n = index + 1),
             Self::Reference(index) => td_string!(locale, parse.the_reference, n = index + 1),
-        }
-    }
-
-    /// The JSON field this part is, as the API names it ("" for a whole object).
-    fn field(self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::Steps => "steps",
-            Self::Data => "data",
-            _ => "",
         }
     }
 }
@@ -141,7 +133,7 @@ impl ParseError {
             Self::Empty => td_string!(locale, parse.empty).to_owned(),
             Self::NotJson(why) => td_string!(locale, parse.not_json, why),
             Self::ItemNotJson(why) => td_string!(locale, parse.item_not_json, why),
-            Self::Missing(part) => td_string!(locale, parse.missing, field = part.field()),
+            Self::Missing(part) => td_string!(locale, parse.missing, part = part.words(locale)),
             Self::EmptyId => td_string!(locale, parse.empty_id).to_owned(),
             Self::Wrong {
                 part,
