@@ -9,6 +9,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import os from 'node:os';
 import { ClockedPage, keepWasm, memory } from '../tests/e2e/clocked-page.mjs';
 import path from 'node:path';
+import { bytes } from './bytes.mjs';
 
 const [site, port] = [process.argv[2], Number(process.argv[3])];
 const origin = `http://127.0.0.1:${port}`;
@@ -328,11 +329,12 @@ results.machine = {
   chromium: browser.version(), node: process.version,
 };
 results.firstLoad = firstLoad();
-// A partial run (triage, gateway) keeps the other figures of the last full run.
-const partial = ['triage', 'gateway'].includes(process.env.BENCH_ONLY);
+results.bytes = bytes(process.env.BYTES_WASM);
+// A partial run (triage, gateway, bytes) keeps the other figures of the last full run.
+const partial = ['triage', 'gateway', 'bytes'].includes(process.env.BENCH_ONLY);
 if (partial) {
   const last = JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8'));
-  Object.assign(results, last, { date: results.date, machine: results.machine, firstLoad: results.firstLoad, fullRun: last.fullRun ?? last.date, partial: process.env.BENCH_ONLY });
+  Object.assign(results, last, { date: results.date, machine: results.machine, firstLoad: results.firstLoad, bytes: results.bytes, fullRun: last.fullRun ?? last.date, partial: process.env.BENCH_ONLY });
 }
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'triage') {
   results.triage = [await triage(100, RUNS), await triage(1_000, RUNS), await triage(10_000, Math.max(3, RUNS / 2))];
@@ -358,6 +360,27 @@ if (!partial) {
 await browser.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+
+/** "Where the bytes go": the wasm by crate, its largest functions and generics (bench/bytes.mjs). */
+function bytesSection(b) {
+  const share = (size) => `${((100 * size) / b.total).toFixed(1)} %`;
+  const shown = b.crates.slice(0, 16);
+  const rest = b.crates.slice(16);
+  const code = (name) => `\`${name.replace(/\[[0-9a-f]{16}\]/g, '').replace(/\|/g, '\\|')}\``;
+  return [
+    '## Where the bytes go (the wasm, raw, before compression)', '',
+    `twiggy 0.8 on the same release build put through the same \`wasm-opt -Oz\` keeping its names (\`-g\`), which are then left out: ${b.total.toLocaleString('en')} B, as shipped. Code is counted under the crate that defines it, so the monomorphised copy of a Leptos generic for one of our views counts under tachys or reactive_graph; \`cargo bloat --crates\` counts the same way. Produced by \`bench/bytes.mjs\`.`, '',
+    '| crate or kind | bytes | share |', '|---|---:|---:|',
+    ...shown.map((c) => `| ${c.crate} | ${c.size.toLocaleString('en')} | ${share(c.size)} |`),
+    `| the other ${rest.length} | ${rest.reduce((s, c) => s + c.size, 0).toLocaleString('en')} | ${share(rest.reduce((s, c) => s + c.size, 0))} |`, '',
+    'The largest functions:', '',
+    '| function | bytes |', '|---|---:|',
+    ...b.functions.map((f) => `| ${code(f.name)} | ${f.size.toLocaleString('en')} |`), '',
+    'The generics whose copies weigh most ("beyond one": the bytes of all copies but the largest, what sharing one copy would save at most):', '',
+    '| generic | copies | bytes | beyond one |', '|---|---:|---:|---:|',
+    ...b.generics.map((g) => `| ${code(g.generic)} | ${g.copies} | ${g.size.toLocaleString('en')} | ${g.bloat.toLocaleString('en')} |`), '',
+  ];
+}
 const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
 const lines = [
   `# Benchmarks`, '',
@@ -365,6 +388,7 @@ const lines = [
   '## First load (what the first view fetches)', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|',
   ...results.firstLoad.files.map((f) => `| ${f.name.replace(/-[0-9a-f]{16}/, '-<hash>')} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`),
   `| **total** | ${kb(results.firstLoad.total.raw)} | **${kb(results.firstLoad.total.gzip)}** | ${kb(results.firstLoad.total.brotli)} |`, '',
+  ...bytesSection(results.bytes),
   '## Startup and render (cold cache, median, navigation to cards painted)', '',
   'First card: the paint that first shows a job card (the app builds a screenful first, as many of the smallest cards as the viewport holds plus one (9 in a 1280 × 720 window, as here), and the rest of the page a frame later; the baseline builds all at once). Page: the paint that shows the whole page of cards (100, or all when fewer). Ratios are app / baseline in the same run.', '',
   '| jobs in the answer | runs | first card: app / baseline | ratio (pairs) | page of cards: app / baseline | ratio (pairs) | DOM nodes app / baseline | JS heap app / baseline | wasm memory |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -4,14 +4,19 @@
 # bench/results.json and BENCHMARKS.md. It prints figures; it is not a test.
 #   BENCH_RUNS=10 (runs at 100 and 1,000 jobs, and repeat visits; at 10,000 jobs half) BENCH_PORT=4390
 #   BENCH_ONLY=startup (first load, startup and render only), updates (the update counts only) or
-#   triage or gateway (that section only; the others kept from the last full run). The gateway's
-#   load run (basiq-gateway/examples/load.rs) comes first, before the browser is started.
+#   triage, gateway or bytes (that section only; the others kept from the last full run). The
+#   gateway's load run (basiq-gateway/examples/load.rs) comes first, before the browser starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --test
+scripts/setup.sh --bench
 source scripts/env.sh
 trunk build --release --offline
 cargo build -p mock-basiq --release --quiet
+# Where the bytes go (bench/bytes.mjs): the build's wasm-bindgen output through dist/'s
+# `wasm-opt -Oz`, its names kept for twiggy.
+BYTES_WASM=$(mktemp --suffix=.wasm)
+export BYTES_WASM
+wasm-opt -Oz -g target/wasm-bindgen/release/basiq-job-history_bg.wasm -o "$BYTES_WASM"
 if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = gateway ]; then
   GATEWAY_RESULT=$(cargo run --release --quiet -p basiq-gateway --example load -- 20000 200 | grep '^GATEWAY ')
   echo "$GATEWAY_RESULT"
@@ -30,6 +35,6 @@ printf '{"apiBaseUrl": "/basiq", "userId": "a2cb616d-2a1c-4c08-b448-cedb22e707f6
 port="${BENCH_PORT:-4390}"
 target/release/mock-basiq --port "$port" --static "$site" > "$site/mock.log" 2>&1 &
 mock_pid=$!
-trap 'kill "$mock_pid" 2>/dev/null || true; rm -rf "$site"' EXIT
+trap 'kill "$mock_pid" 2>/dev/null || true; rm -rf "$site" "$BYTES_WASM"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" > /dev/null && break; sleep 0.1; done
 node bench/run.mjs "$site" "$port"

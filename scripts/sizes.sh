@@ -19,10 +19,12 @@
 # remaining text translated (dialogs, errors, notices, health table, dates' months; +12.1 KB:
 # each text with variables is a builder and its Display code); 572,637 B with the parser's
 # diagnostics translated (+2.2 KB). Issue 18 sets the real target (250 KB) and wins it back:
-# 513,443 B with Leptos's type erasure (`--cfg erase_components`, .cargo/config.toml; -59.2 KB).
+# 513,443 B with Leptos's type erasure (`--cfg erase_components`, .cargo/config.toml; -59.2 KB);
+# 505,863 B with percentages written in integer digits, which takes Rust's float formatting out
+# (domain/percent.rs; -7.6 KB).
 set -euo pipefail
 dir=${1:-dist}
-budget=${SIZE_BUDGET:-524000}
+budget=${SIZE_BUDGET:-516000}
 loader=$(grep -o 'loader-[0-9a-f]*\.js' "$dir/index.html" | head -1)
 total=0
 total_br=0

@@ -15,6 +15,7 @@ pub mod merge;
 pub mod paging;
 pub mod parse;
 pub mod parse_list;
+pub mod percent;
 pub mod playbook;
 pub mod purge;
 pub mod refresh;
@@ -45,6 +46,7 @@ pub use parse::{
     JsonKind, ParseError, Part, parse_job, parse_job_references, parse_job_text, parse_json,
 };
 pub use parse_list::{ItemProblem, JobPage, LeftOut, parse_job_list, parse_job_list_text};
+pub use percent::percent;
 pub use purge::{
     PurgeRecord, add_purge_record, purge_confirmed, purge_done, purge_question, purges_of,
     read_purge_records, write_purge_records,

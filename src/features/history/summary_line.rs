@@ -2,7 +2,7 @@
 //! median duration, under the filter (its status aside) and for its time range.
 
 use crate::domain::time::format_duration;
-use crate::domain::{JobFilter, RangeSummary};
+use crate::domain::{JobFilter, RangeSummary, percent};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::platform::{self, viewer_offset};
 use crate::url::range_days;
@@ -32,7 +32,7 @@ pub fn SummaryLine(
         let (s, locale) = (summary.get(), i18n.get_locale());
         let mut parts = vec![td_string!(locale, summary.jobs, count = s.counts.total())];
         if let Some(rate) = s.success_rate() {
-            let rate = format!("{:.0}", rate * 100.0);
+            let rate = percent(rate, 0);
             parts.push(td_string!(locale, summary.success_rate, rate = rate));
         }
         parts.push(td_string!(locale, summary.failed, n = s.counts.failed));

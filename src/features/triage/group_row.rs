@@ -3,7 +3,7 @@
 
 use super::{ShareBar, stamp};
 use crate::components::{BankName, BankNotice, LocalTime};
-use crate::domain::{FailureGroup, GroupBy};
+use crate::domain::{FailureGroup, GroupBy, percent};
 use crate::i18n::{Locale, td_string, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -71,7 +71,7 @@ pub fn GroupRow(
             <div class="bjh-group__head">
                 <span class="bjh-group__key">{key}</span>
                 <span class="bjh-group__count">{move || td_string!(locale(), groups.failed_jobs, count = count)}</span>
-                <span class="bjh-group__share">{move || td_string!(locale(), groups.share, share = format!("{:.0}", share * 100.0))}</span>
+                <span class="bjh-group__share">{move || td_string!(locale(), groups.share, share = percent(share, 0))}</span>
             </div>
             <ShareBar share=share />
             {notices}

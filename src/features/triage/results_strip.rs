@@ -1,7 +1,7 @@
 //! A connection's latest results as marks, newest first: ✓ success, ✗ failed, ○ pending. Each
 //! mark carries its status in its symbol and title, never in colour alone.
 
-use crate::domain::CardStatus;
+use crate::domain::{CardStatus, percent};
 use crate::i18n::{td_string, use_i18n};
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ fn mark(status: CardStatus) -> &'static str {
 pub fn ResultsStrip(recent: Vec<CardStatus>, rate: Option<f64>) -> impl IntoView {
     let i18n = use_i18n();
     let settled = recent.iter().filter(|s| s.is_settled()).count();
-    let percent = rate.map(|rate| format!("{:.0}", rate * 100.0));
+    let percent = rate.map(|rate| percent(rate, 0));
     let words = {
         let percent = percent.clone();
         move || match &percent {
