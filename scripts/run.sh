@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
+if [ ! -d target/wasm32-unknown-unknown ]; then
+  echo "run.sh: the app's first build: about 3 minutes on 2 cores (cargo names each crate as it" \
+    "compiles it); later starts take seconds" >&2
+fi
 if [ -z "${BASIQ_API_KEY:-}" ]; then
   exec trunk serve --offline --address 127.0.0.1 --port 8080 "$@"
 fi
