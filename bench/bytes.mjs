@@ -11,10 +11,14 @@ const twiggy = (...args) => JSON.parse(execFileSync('twiggy', [...args, '-f', 'j
 // The kinds of type a method can be on without naming the crate it is written in: then the trait
 // after ` as ` says whose code it is.
 const unnamed = /^(T|F|I|S|V|K|f32|f64|u8|u16|u32|u64|usize|i8|i16|i32|i64|isize|str|char|bool|mut|dyn|\[|\()$/;
+const NAMES = '(names: not shipped)';
+// twiggy's rows that sum up the rows it left out, not items of the wasm.
+const more = /^\.\.\. and (\d+) more\.$/;
+const summary = (name) => more.test(name) || /^Σ /.test(name);
 
 /** The crate an item's code belongs to, or the kind of bytes it is when it is not a function. */
 export function owner(name) {
-  if (/subsection|^custom section/.test(name)) return '(names: not shipped)';
+  if (/subsection|^custom section/.test(name)) return NAMES;
   if (/^data segment/.test(name)) return '(data: strings, tables)';
   if (/^code\[\d+\]$/.test(name)) return '(functions without a name)';
   if (/^import /.test(name) || !/::/.test(name)) return '(wasm structure: imports, types, table)';
@@ -29,20 +33,20 @@ export function owner(name) {
  * largest functions and generics. */
 export function bytes(wasm, top = 15) {
   const items = twiggy('top', '-n', '1000000', wasm);
-  const names = items.filter((item) => owner(item.name) === '(names: not shipped)').reduce((s, i) => s + i.shallow_size, 0);
-  const total = items.reduce((s, item) => s + item.shallow_size, 0) - names;
   const byCrate = new Map();
   for (const item of items) {
     const crate = owner(item.name);
-    if (crate !== '(names: not shipped)') byCrate.set(crate, (byCrate.get(crate) ?? 0) + item.shallow_size);
+    byCrate.set(crate, (byCrate.get(crate) ?? 0) + item.shallow_size);
   }
+  byCrate.delete(NAMES);
   const crates = [...byCrate].map(([crate, size]) => ({ crate, size })).sort((a, b) => b.size - a.size);
+  const total = crates.reduce((s, c) => s + c.size, 0);
   const functions = items.filter((item) => /::/.test(item.name)).slice(0, top)
     .map((item) => ({ name: item.name.replace(/::h[0-9a-f]{16}$/, ''), size: item.shallow_size }));
-  const summary = (name) => /^(\.\.\. and \d+ more\.|Σ .*)$/.test(name);
   const generics = twiggy('monos', '-m', String(top), '-n', '1', wasm).filter((g) => !summary(g.generic)).map((g) => {
-    const more = g.monomorphizations.find((m) => /^\.\.\. and \d+ more\.$/.test(m.name));
-    const copies = g.monomorphizations.length - (more ? 1 : 0) + (more ? Number(more.name.match(/\d+/)[0]) : 0);
+    const listed = g.monomorphizations.filter((m) => !summary(m.name)).length;
+    const left = g.monomorphizations.map((m) => m.name.match(more)).find(Boolean);
+    const copies = listed + (left ? Number(left[1]) : 0);
     return { generic: g.generic, copies, size: g.total_size, bloat: g.approximate_monomorphization_bloat_bytes };
   });
   return { total, crates, functions, generics };

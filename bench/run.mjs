@@ -365,14 +365,15 @@ const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 function bytesSection(b) {
   const share = (size) => `${((100 * size) / b.total).toFixed(1)} %`;
   const shown = b.crates.slice(0, 16);
-  const rest = b.crates.slice(16);
+  const rest = b.crates.slice(16).reduce((s, c) => s + c.size, 0);
+  const others = b.crates.length - shown.length;
   const code = (name) => `\`${name.replace(/\[[0-9a-f]{16}\]/g, '').replace(/\|/g, '\\|')}\``;
   return [
     '## Where the bytes go (the wasm, raw, before compression)', '',
     `twiggy 0.8 on the same release build put through the same \`wasm-opt -Oz\` keeping its names (\`-g\`), which are then left out: ${b.total.toLocaleString('en')} B, as shipped. Code is counted under the crate that defines it, so the monomorphised copy of a Leptos generic for one of our views counts under tachys or reactive_graph; \`cargo bloat --crates\` counts the same way. Produced by \`bench/bytes.mjs\`.`, '',
     '| crate or kind | bytes | share |', '|---|---:|---:|',
     ...shown.map((c) => `| ${c.crate} | ${c.size.toLocaleString('en')} | ${share(c.size)} |`),
-    `| the other ${rest.length} | ${rest.reduce((s, c) => s + c.size, 0).toLocaleString('en')} | ${share(rest.reduce((s, c) => s + c.size, 0))} |`, '',
+    `| the other ${others} | ${rest.toLocaleString('en')} | ${share(rest)} |`, '',
     'The largest functions:', '',
     '| function | bytes |', '|---|---:|',
     ...b.functions.map((f) => `| ${code(f.name)} | ${f.size.toLocaleString('en')} |`), '',

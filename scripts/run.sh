@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
-if [ ! -d target/wasm32-unknown-unknown ]; then
+if [ ! -d target/wasm32-unknown-unknown/debug ]; then
   echo "run.sh: the app's first build: about 3 minutes on 2 cores (cargo names each crate as it" \
     "compiles it); later starts take seconds" >&2
 fi

@@ -19,10 +19,10 @@ fn mark(status: CardStatus) -> &'static str {
 pub fn ResultsStrip(recent: Vec<CardStatus>, rate: Option<f64>) -> impl IntoView {
     let i18n = use_i18n();
     let settled = recent.iter().filter(|s| s.is_settled()).count();
-    let percent = rate.map(|rate| percent(rate, 0));
+    let rate_text = rate.map(|rate| percent(rate, 0));
     let words = {
-        let percent = percent.clone();
-        move || match &percent {
+        let rate_text = rate_text.clone();
+        move || match &rate_text {
             Some(rate) => td_string!(i18n.get_locale(), health.rate, rate, settled),
             None => td_string!(i18n.get_locale(), health.no_rate).to_owned(),
         }
@@ -40,6 +40,6 @@ pub fn ResultsStrip(recent: Vec<CardStatus>, rate: Option<f64>) -> impl IntoView
                 })
                 .collect_view()}
         </span>
-        <span class="bjh-results__rate">{move || percent.as_ref().map(|rate| td_string!(i18n.get_locale(), common.percent, rate))}</span>
+        <span class="bjh-results__rate">{move || rate_text.as_ref().map(|rate| td_string!(i18n.get_locale(), common.percent, rate))}</span>
     }
 }
