@@ -3,19 +3,18 @@
 use crate::domain::CardStatus;
 use crate::i18n::{Locale, use_i18n};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 
 /// The badge of one status: a clock and "Pending", a check and "Success", a cross and "Failed"
-/// (16 × 16 stroked icons). All but the outer element is static, so the browser clones it from
-/// a template instead of building it node by node and attribute by attribute.
-fn badge(status: CardStatus, i18n: I18nContext<Locale>) -> AnyView {
+/// (16 × 16 stroked icons), worded in `locale`. Its text is plain, not a closure of its own, so
+/// a change of status or language patches the badge in place.
+fn badge(status: CardStatus, locale: Locale) -> AnyView {
     match status {
         CardStatus::Pending => view! {
             <span class="bjh-badge bjh-badge--pending">
                 <svg class="bjh-badge__icon" data-icon="clock" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
                     <path d="M8 1.5a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
                 </svg>
-                <span class="bjh-badge__word">{move || CardStatus::Pending.label(i18n.get_locale())}</span>
+                <span class="bjh-badge__word">{CardStatus::Pending.label(locale)}</span>
             </span>
         }
         .into_any(),
@@ -24,7 +23,7 @@ fn badge(status: CardStatus, i18n: I18nContext<Locale>) -> AnyView {
                 <svg class="bjh-badge__icon" data-icon="check" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
                     <path d="M3.5 8.5l3 3l6-7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
                 </svg>
-                <span class="bjh-badge__word">{move || CardStatus::Success.label(i18n.get_locale())}</span>
+                <span class="bjh-badge__word">{CardStatus::Success.label(locale)}</span>
             </span>
         }
         .into_any(),
@@ -33,7 +32,7 @@ fn badge(status: CardStatus, i18n: I18nContext<Locale>) -> AnyView {
                 <svg class="bjh-badge__icon" data-icon="cross" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
                     <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
                 </svg>
-                <span class="bjh-badge__word">{move || CardStatus::Failed.label(i18n.get_locale())}</span>
+                <span class="bjh-badge__word">{CardStatus::Failed.label(locale)}</span>
             </span>
         }
         .into_any(),
@@ -44,5 +43,5 @@ fn badge(status: CardStatus, i18n: I18nContext<Locale>) -> AnyView {
 #[component]
 pub fn StatusBadge(#[prop(into)] status: Signal<CardStatus>) -> impl IntoView {
     let i18n = use_i18n();
-    move || badge(status.get(), i18n)
+    move || badge(status.get(), i18n.get_locale())
 }

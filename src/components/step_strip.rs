@@ -1,7 +1,7 @@
 //! One mark per step with its status; the failing step is marked with its error code.
 
 use crate::domain::{Step, StepResult, step_title};
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n};
 use leptos::prelude::*;
 
 /// The step strip of a job card.
@@ -10,7 +10,10 @@ pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ol class="bjh-steps" aria-label=move || t_string!(i18n, card.steps)>
+            // The words are read here, once per change, as plain text: a change of the steps or
+            // of the language patches the strip in place (closures inside would be replaced).
             {move || {
+                let locale = i18n.get_locale();
                 steps
                     .get()
                     .into_iter()
@@ -22,7 +25,7 @@ pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                                 Some(view! { <code class="bjh-step__code">{code}</code> }.into_any())
                             }
                             StepResult::Mfa(_) => {
-                                Some(view! { <span class="bjh-step__note">{move || t_string!(i18n, card.waiting_for_user)}</span> }.into_any())
+                                Some(view! { <span class="bjh-step__note">{td_string!(locale, card.waiting_for_user)}</span> }.into_any())
                             }
                             _ => None,
                         };
@@ -34,8 +37,8 @@ pub fn StepStrip(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
                                 <span class="bjh-step__mark" aria-hidden="true">
                                     {step.status.symbol()}
                                 </span>
-                                <span class="bjh-step__title">{let title = step.title.clone(); move || step_title(&title, i18n.get_locale()).to_owned()}</span>
-                                <span class="bjh-step__status">{let status = step.status.clone(); move || status.label(i18n.get_locale()).to_owned()}</span>
+                                <span class="bjh-step__title">{step_title(&step.title, locale).to_owned()}</span>
+                                <span class="bjh-step__status">{step.status.label(locale).to_owned()}</span>
                                 {extra}
                             </li>
                         }

@@ -60,8 +60,9 @@ impl HealthState {
     }
 }
 
-/// One connection's health.
-#[derive(Clone, Debug, PartialEq)]
+/// One connection's health. `Hash` lets a view key its row by the whole value, so that only
+/// rows whose health changed are built again.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ConnectionHealth {
     /// The connection id.
     pub connection_id: String,

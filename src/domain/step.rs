@@ -88,7 +88,7 @@ pub struct LinkResult {
 }
 
 /// A failed step's error (API.md §5.2 item 3).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StepError {
     /// The error code, an open string.
     pub code: String,

@@ -1,6 +1,6 @@
 //! Job cards for each status.
 
-use super::{article, attr, fixture, mount_in, settle, text_of};
+use super::{Mutations, article, attr, fixture, mount_in, settle, text_of};
 use basiq_job_history::domain::Job;
 use basiq_job_history::features::history::JobCard;
 use basiq_job_history::i18n::Locale;
@@ -183,4 +183,38 @@ async fn a_card_in_french_translates_its_words_and_keeps_the_api_text() {
     );
     assert!(text_of(&root, ".bjh-playbook__cause").contains("La banque a refusé"));
     assert!(text_of(&root, ".bjh-playbook__actions").contains("Consent UI"));
+}
+
+/// The pending fixture with its last two steps done, one minute later.
+fn settled_pending_fixture() -> Job {
+    let text = include_str!("../../../shared/basiq/fixtures/job-pending-in-progress.json")
+        .replace("\"in-progress\"", "\"success\"")
+        .replace("\"status\": \"pending\"", "\"status\": \"success\"")
+        .replace("2025-02-11T03:27:46Z", "2025-02-11T03:28:46Z");
+    fixture(&text)
+}
+
+#[wasm_bindgen_test]
+async fn a_job_settling_patches_its_card_instead_of_rebuilding_it() {
+    let job = RwSignal::new(fixture(include_str!(
+        "../../../shared/basiq/fixtures/job-pending-in-progress.json"
+    )));
+    let now = chrono::DateTime::from_timestamp(1_742_000_000, 0).unwrap();
+    let root = mount_in(Locale::en, move || {
+        view! { <JobCard job=job now=Signal::stored(now) detail_prefix=Signal::stored("/?job=".to_owned()) /> }.into_any()
+    });
+    settle().await;
+    let mutations = Mutations::under(&article(&root));
+    job.set(settled_pending_fixture());
+    settle().await;
+    assert_eq!(text_of(&root, ".bjh-badge__word"), "Success");
+    // Each record is a change shown: the card's class and data-status, the badge's class, icon
+    // (out and in) and word, the duration, and for each of the two steps that finished its
+    // class, data-step-status, mark and status word. Nothing is set again to the same value.
+    let records = mutations.records();
+    assert!(
+        records.len() <= 15,
+        "{} records: {records:#?}",
+        records.len()
+    );
 }

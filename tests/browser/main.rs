@@ -137,6 +137,70 @@ pub async fn wait_for(root: &HtmlElement, selector: &str) -> Element {
     panic!("nothing matched {selector} within 5 s");
 }
 
+/// Records the DOM mutations (attributes, text, children) under an element from the moment it
+/// is made, as a `MutationObserver` reports them, each as "kind attribute target".
+pub struct Mutations {
+    observer: web_sys::MutationObserver,
+    seen: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+/// One record in words: its kind, the attribute it set, the class of the element it touched.
+fn describe(record: &web_sys::MutationRecord) -> String {
+    let target = record.target();
+    let element = target
+        .as_ref()
+        .and_then(|node| match node.dyn_ref::<Element>() {
+            Some(element) => Some(element.clone()),
+            None => node.parent_element(),
+        });
+    let name = element
+        .map(|e| {
+            format!(
+                "{}.{}",
+                e.tag_name().to_lowercase(),
+                e.get_attribute("class").unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    let attribute = record.attribute_name().unwrap_or_default();
+    format!("{} {attribute} {name}", record.type_())
+}
+
+impl Mutations {
+    /// Starts recording under `root`.
+    pub fn under(root: &Element) -> Self {
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new({
+            let seen = seen.clone();
+            move |records: js_sys::Array| {
+                let mut seen = seen.borrow_mut();
+                seen.extend(records.iter().map(|r| describe(r.unchecked_ref())));
+            }
+        });
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_attributes(true);
+        options.set_character_data(true);
+        observer.observe_with_options(root, &options).unwrap();
+        Self {
+            observer,
+            seen,
+            _callback: callback,
+        }
+    }
+
+    /// The records so far, including those not yet delivered.
+    pub fn records(&self) -> Vec<String> {
+        let pending = self.observer.take_records();
+        let mut seen = self.seen.borrow_mut();
+        seen.extend(pending.iter().map(|r| describe(r.unchecked_ref())));
+        seen.clone()
+    }
+}
+
 /// Lets scheduled effects run.
 pub async fn settle() {
     gloo_timers::future::sleep(Duration::from_millis(20)).await;

@@ -1,7 +1,7 @@
 //! The triage views mounted over a live history: failure groups and connection health follow a
 //! job that settles, and API text renders as text.
 
-use super::{attr, clock_at, mount, settle, text_of, user_history};
+use super::{Mutations, attr, clock_at, mount, settle, text_of, user_history};
 use basiq_job_history::domain::{GroupBy, JobFilter, parse_job, parse_job_list};
 use basiq_job_history::features::triage::{FailureGroupsView, HealthView};
 use basiq_job_history::live::{Clock, JobHistory};
@@ -131,4 +131,55 @@ async fn connection_health_turns_failing_when_the_newest_job_fails() {
         "service-unavailable"
     );
     assert!(text_of(&root, "tr .bjh-health__action").contains("bank"));
+}
+
+/// A successful job of the fixture list moved to another connection, `c0ffee00-…`.
+fn job_on_another_connection() -> basiq_job_history::domain::Job {
+    let list: Value = serde_json::from_str(LIST).unwrap();
+    let item = list["data"][1]
+        .to_string()
+        .replace(
+            "20c7663a-8da5-49bc-8a28-9337b83743d9",
+            "c0ffee00-8da5-49bc-8a28-9337b83743d9",
+        )
+        .replace("51b9916c-", "0ther000-");
+    parse_job(&serde_json::from_str(&item).unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_job_settling_rebuilds_only_its_connections_health_row() {
+    let history = user_history();
+    let list: Value = serde_json::from_str(LIST).unwrap();
+    let mut jobs = parse_job_list(&list).unwrap().jobs;
+    jobs.push(job_on_another_connection());
+    history.receive_list(jobs, Vec::new());
+    let root = mount(move || {
+        view! { <HealthView history=history filter=Signal::stored(JobFilter::default()) clock=clock() /> }
+            .into_any()
+    });
+    settle().await;
+    let other = super::one(
+        &root,
+        r#"tr[data-connection="c0ffee00-8da5-49bc-8a28-9337b83743d9"]"#,
+    );
+    let mutations = Mutations::under(&other);
+    let body = Mutations::under(&super::one(&root, "tbody"));
+    history.receive_job(pending_fails("service-unavailable"));
+    settle().await;
+    assert_eq!(
+        keys(&root, "tr.bjh-health__row", "data-state"),
+        ["failing", "healthy"]
+    );
+    let records = mutations.records();
+    assert!(
+        records.is_empty(),
+        "the other row is left alone: {records:#?}"
+    );
+    // The settled row out and its new one in (its place is the same).
+    let records = body.records();
+    assert!(
+        records.len() <= 2,
+        "{} records: {records:#?}",
+        records.len()
+    );
 }

@@ -31,52 +31,63 @@ pub fn HealthView(
         next.connection = Some(connection.to_owned());
         view_href(&next, HistoryMode::Jobs, GroupBy::default())
     };
-    let body = move || {
+    let empty = Memo::new(move |_| table.with(|table| table.rows.is_empty()));
+    let without = Memo::new(move |_| table.with(|table| table.without_connection));
+    // Each row with its link, keyed by both: a job that settles rebuilds its connection's row
+    // and moves it if its place changes; every other row stays as it is.
+    let rows = move || {
         table.with(|table| {
-            if table.rows.is_empty() {
-                return view! {
-                    <p class="bjh-empty" data-testid="no-connections">{move || t_string!(i18n, health.none)}</p>
-                }
-                .into_any();
-            }
-            let rows = table
+            table
                 .rows
                 .iter()
-                .map(|row| {
-                    let href = connection_href(&row.connection_id);
-                    view! { <HealthRow row=row.clone() href=href now=clock.now /> }
-                })
-                .collect_view();
-            let without = table.without_connection;
-            let without = (without > 0).then(|| {
+                .map(|row| (row.clone(), connection_href(&row.connection_id)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let body = move || {
+        if empty.get() {
+            return view! {
+                <p class="bjh-empty" data-testid="no-connections">{move || t_string!(i18n, health.none)}</p>
+            }
+            .into_any();
+        }
+        let without = move || {
+            let count = without.get();
+            (count > 0).then(|| {
                 view! {
                     <p class="bjh-muted" data-testid="without-connection">
-                        {move || td_string!(i18n.get_locale(), health.without_connection, count = without)}
+                        {move || td_string!(i18n.get_locale(), health.without_connection, count)}
                     </p>
                 }
-            });
-            view! {
-                <div class="bjh-health__scroll">
-                    <table class="bjh-health" data-testid="health-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || t_string!(i18n, health.connection)}</th>
-                                <th scope="col">{move || t_string!(i18n, health.bank)}</th>
-                                <th scope="col">{move || t_string!(i18n, health.health)}</th>
-                                <th scope="col">{move || t_string!(i18n, health.last_job)}</th>
-                                <th scope="col">{move || t_string!(i18n, health.last_success)}</th>
-                                <th scope="col">{move || t_string!(i18n, health.failing_since)}</th>
-                                <th scope="col">{move || t_string!(i18n, health.last_10)}</th>
-                                <th scope="col">{move || t_string!(i18n, health.action)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                {without}
-            }
-            .into_any()
-        })
+            })
+        };
+        view! {
+            <div class="bjh-health__scroll">
+                <table class="bjh-health" data-testid="health-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t_string!(i18n, health.connection)}</th>
+                            <th scope="col">{move || t_string!(i18n, health.bank)}</th>
+                            <th scope="col">{move || t_string!(i18n, health.health)}</th>
+                            <th scope="col">{move || t_string!(i18n, health.last_job)}</th>
+                            <th scope="col">{move || t_string!(i18n, health.last_success)}</th>
+                            <th scope="col">{move || t_string!(i18n, health.failing_since)}</th>
+                            <th scope="col">{move || t_string!(i18n, health.last_10)}</th>
+                            <th scope="col">{move || t_string!(i18n, health.action)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=rows
+                            key=|keyed| keyed.clone()
+                            children=move |(row, href)| view! { <HealthRow row href now=clock.now /> }
+                        />
+                    </tbody>
+                </table>
+            </div>
+            {without}
+        }
+        .into_any()
     };
     view! {
         <section class="bjh-triage" aria-label=move || t_string!(i18n, views.health)>

@@ -374,6 +374,18 @@ impl Attribute for Vec<AnyAttribute> {
 
     fn rebuild(self, state: &mut Self::State) {
         let (el, state) = state;
+        // The same attributes as before (a view rebuilt with new values): each one patches
+        // its own, touching the element only where its value changed.
+        let same = self.len() == state.len()
+            && self.iter().zip(state.iter()).all(|(new, old)| {
+                new.type_id == old.type_id && (new.keys)(&new.value) == old.keys
+            });
+        if same {
+            for (new, old) in self.into_iter().zip(state.iter_mut()) {
+                new.rebuild(old);
+            }
+            return;
+        }
         for old in mem::take(state) {
             for key in old.keys {
                 match key {

@@ -87,6 +87,7 @@ pub trait Attribute: NextAttribute + Send {
 }
 
 /// An attribute key can be used to remove an attribute from an element.
+#[derive(PartialEq, Eq)]
 pub enum NamedAttributeKey {
     /// An ordinary attribute.
     Attribute(Cow<'static, str>),
