@@ -1,7 +1,7 @@
 //! The triage views mounted over a live history: failure groups and connection health follow a
 //! job that settles, and API text renders as text.
 
-use super::{Mutations, attr, clock_at, mount, settle, text_of, user_history};
+use super::{Mutations, attr, clock_at, mount, one, settle, text_of, user_history};
 use basiq_job_history::domain::{GroupBy, JobFilter, parse_job, parse_job_list};
 use basiq_job_history::features::triage::{FailureGroupsView, HealthView};
 use basiq_job_history::live::{Clock, JobHistory};
@@ -158,12 +158,12 @@ async fn a_job_settling_rebuilds_only_its_connections_health_row() {
             .into_any()
     });
     settle().await;
-    let other = super::one(
+    let other = one(
         &root,
         r#"tr[data-connection="c0ffee00-8da5-49bc-8a28-9337b83743d9"]"#,
     );
     let mutations = Mutations::under(&other);
-    let body = Mutations::under(&super::one(&root, "tbody"));
+    let body = Mutations::under(&one(&root, "tbody"));
     history.receive_job(pending_fails("service-unavailable"));
     settle().await;
     assert_eq!(
