@@ -3,13 +3,14 @@
 // writes bench/results.json and BENCHMARKS.md. Figures, not pass/fail: nothing here is a test.
 //   node bench/run.mjs <site dir> <port>     (scripts/bench.sh prepares both)
 import { chromium } from '@playwright/test';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import os from 'node:os';
 import { ClockedPage, keepWasm, memory } from '../tests/e2e/clocked-page.mjs';
 import path from 'node:path';
 import { bytes } from './bytes.mjs';
+import { CATEGORIES, PROFILED, medianOf, namedSite, summarise } from './trace.mjs';
 
 const [site, port] = [process.argv[2], Number(process.argv[3])];
 const origin = `http://127.0.0.1:${port}`;
@@ -231,7 +232,7 @@ async function updateOnce(total) {
 
 /** `updateOnce`, three times on fresh pages: the median counts, and every run's. */
 async function updates(total) {
-  const runs = process.env.BENCH_ONLY ? [await updateOnce(total)] : [await updateOnce(total), await updateOnce(total), await updateOnce(total)];
+  const runs = [await updateOnce(total), await updateOnce(total), await updateOnce(total)];
   const mid = (f) => median(runs.map(f));
   return {
     total,
@@ -323,6 +324,77 @@ async function triage(total, runs) {
   return { total, runs, times, mid, ratio: { failures: mid.failures / mid.list, health: mid.health / mid.list }, failures, health };
 }
 
+/** Opening a saved file of `total` jobs (the API's own list answer for them, saved from the mock)
+ * in a page that shows the list, `runs` times on fresh pages: ms from the file chosen (the
+ * input's change event) to the paint that first shows a card of the file, beside the list's own
+ * time in the same loads, from the app asking for the list (its `bjh:list-requested` mark) to its
+ * first card painted. */
+async function openFile(total, runs) {
+  await jobs(total);
+  const text = await (await fetch(`${origin}/basiq/users/${config.userId}/jobs`)).text();
+  const file = path.join(os.tmpdir(), `bench-jobs-${total}.json`);
+  writeFileSync(file, text);
+  const list = [], opened = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(paintTimes, Math.min(total, 100));
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => window.__all !== undefined, null, { timeout: 120_000 });
+    list.push(await page.evaluate(() => window.__first - performance.getEntriesByName('bjh:list-requested')[0].startTime));
+    await page.evaluate(() => document.addEventListener('change', () => {
+      window.__chosen = performance.now();
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid="saved-badge"]') || !document.querySelector('article.bjh-card')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.__opened = performance.now(); }));
+      }).observe(document, { childList: true, subtree: true });
+    }, { capture: true, once: true }));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('open-file').click();
+    await (await chooser).setFiles(file);
+    await page.waitForFunction(() => window.__opened !== undefined, null, { timeout: 120_000 });
+    opened.push(await page.evaluate(() => window.__opened - window.__chosen));
+    await context.close();
+  }
+  rmSync(file);
+  const [l, o] = [median(list), median(opened)];
+  return { total, runs, bytes: Buffer.byteLength(text), list: l, opened: o, ratio: o / l, lists: list, openings: opened };
+}
+
+/** Where a cold load of `total` jobs spends its time: cold loads of the copy of the site whose
+ * wasm keeps its names (`/named/`, bench/trace.mjs), `runs` traced with DevTools' timeline (the
+ * kinds of work) and `runs` with V8's CPU profiler as well (the wasm's functions); medians. */
+async function coldPath(total, runs) {
+  await jobs(total);
+  namedSite(site, 'named', process.env.BYTES_WASM);
+  const traced = async (categories) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(paintTimes, Math.min(total, 100));
+    await browser.startTracing(page, { categories });
+    await page.goto(`${origin}/named/`);
+    await page.waitForFunction(() => window.__all !== undefined, null, { timeout: 120_000 });
+    const times = await page.evaluate(() => ({ first: window.__first, all: window.__all }));
+    const summary = summarise(await browser.stopTracing());
+    await context.close();
+    return { ...summary, ...times };
+  };
+  const timeline = [], profiled = [];
+  for (let i = 0; i < runs; i++) {
+    timeline.push(await traced(CATEGORIES));
+    profiled.push(await traced(PROFILED));
+  }
+  const mid = (loads, f) => median(loads.map(f));
+  return {
+    total, runs,
+    first: mid(timeline, (l) => l.first), all: mid(timeline, (l) => l.all),
+    byKind: medianOf(timeline, 'byKind', 14), wasmCompile: medianOf(timeline, 'wasmCompile', 6),
+    wasmTotal: mid(profiled, (l) => l.wasmTotal), byFunction: medianOf(profiled, 'byFunction', 20),
+    profiledAll: mid(profiled, (l) => l.all),
+  };
+}
+
 const results = { date: new Date().toISOString(), machine: {} };
 results.machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: round(os.totalmem() / 2 ** 30, 1),
@@ -331,17 +403,19 @@ results.machine = {
 results.firstLoad = firstLoad();
 results.bytes = bytes(process.env.BYTES_WASM);
 // A partial run (triage, gateway, bytes) keeps the other figures of the last full run.
-const partial = ['triage', 'gateway', 'bytes'].includes(process.env.BENCH_ONLY);
+const partial = ['triage', 'gateway', 'bytes', 'updates', 'profile'].includes(process.env.BENCH_ONLY);
 if (partial) {
   const last = JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8'));
   Object.assign(results, last, { date: results.date, machine: results.machine, firstLoad: results.firstLoad, bytes: results.bytes, fullRun: last.fullRun ?? last.date, partial: process.env.BENCH_ONLY });
 }
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'profile') results.coldPath = await coldPath(100, 3);
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'triage') {
   results.triage = [await triage(100, RUNS), await triage(1_000, RUNS), await triage(10_000, Math.max(3, RUNS / 2))];
+  results.openFile = [await openFile(100, RUNS), await openFile(1_000, RUNS), await openFile(10_000, Math.max(3, RUNS / 2))];
 }
 if (process.env.GATEWAY_RESULT) results.gateway = Object.fromEntries(
   process.env.GATEWAY_RESULT.replace(/^GATEWAY /, '').split(' ').map((pair) => pair.split('=')).map(([k, v]) => [k, Number.parseFloat(v)]));
-if (!partial && process.env.BENCH_ONLY !== 'updates') {
+if (!partial) {
   results.startup = await compare(100, RUNS);
   results.render = [await compare(1_000, RUNS), await compare(10_000, Math.max(3, RUNS / 2))];
   results.repeat = [await repeatVisits(100, RUNS), await repeatVisits(1_000, RUNS)];
@@ -352,11 +426,10 @@ if (process.env.BENCH_ONLY === 'startup') {
   console.log('repeat visits\n' + results.repeat.map(brief).join('\n'));
   process.exit(0);
 }
-if (!partial) {
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'updates') {
   results.updates = [await updates(100), await updates(1_000), await updates(10_000)];
-  if (process.env.BENCH_ONLY === 'updates') { console.log(JSON.stringify(results.updates, null, 1)); process.exit(0); }
-  results.network = [await network(1), await network(10)];
 }
+if (!partial) results.network = [await network(1), await network(10)];
 await browser.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
@@ -383,6 +456,33 @@ function bytesSection(b) {
   ];
 }
 const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
+
+/** What the trace's kinds of work on the main thread are, where the name does not say. */
+const KINDS = {
+  FunctionCall: 'script run by a task: the app\'s wasm and its JS glue (the wasm runs inside it)',
+  'wasm.CompileLazy': 'compiling a wasm function at its first call (V8 compiles them lazily)',
+  RunTask: 'the tasks themselves, outside any event inside them',
+  Layout: 'layout', UpdateLayoutTree: 'style recalculation', Paint: 'paint', PrePaint: 'pre-paint',
+  'v8.evaluateModule': 'running the loader\'s module',
+  'wasm.OnBytesReceived': 'the wasm\'s bytes handed to the streaming compiler',
+  RunMicrotasks: 'microtasks outside a script call',
+  ParseHTML: 'parsing index.html',
+};
+
+/** "Where a cold load's time goes": the traced loads' kinds of work and the wasm's functions. */
+function coldPathSection(c) {
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  return [
+    '## Where a cold load\'s time goes (Chromium trace, 100 jobs)', '',
+    `Cold loads of the same build with the wasm's function names kept (\`wasm-opt -Oz -g\`, served from another folder), traced: ${c.runs} with DevTools' timeline, for the kinds of work, and ${c.runs} with V8's sampling CPU profiler as well, for the wasm's functions (it logs each function compiled, so those loads are slower: page of cards at ${round(c.profiledAll)} ms). Tracing slows a load: the timeline loads showed the first card at ${round(c.first)} ms and the page of cards at ${round(c.all)} ms, against the untraced figures above. Medians; self time, each event less the events inside it. Produced by \`bench/trace.mjs\`.`, '',
+    '| work on the page\'s main thread | self time |', '|---|---:|',
+    ...c.byKind.map(([name, t]) => `| \`${name}\`${KINDS[name] ? `: ${KINDS[name]}` : ''} | ${ms(t)} |`), '',
+    `Off the main thread, compiling the wasm: ${c.wasmCompile.map(([name, t]) => `\`${name}\` ${ms(t)}`).join(', ')}.`, '',
+    `The wasm's own functions, by sampled self time (of ${ms(c.wasmTotal)} in the wasm in all):`, '',
+    '| function | self time | share |', '|---|---:|---:|',
+    ...c.byFunction.map(([name, t]) => `| \`${name.replace(/\[[0-9a-f]{16}\]/g, '').replace(/\|/g, '\\|')}\` | ${ms(t)} | ${((100 * t) / c.wasmTotal).toFixed(1)} % |`), '',
+  ];
+}
 const lines = [
   `# Benchmarks`, '',
   `Latest run: ${results.date}${results.fullRun ? ` (\`BENCH_ONLY=${results.partial}\`: the first load and that section from this run, the others from earlier runs; the last full run: ${results.fullRun})` : ''}. Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB; Chromium ${results.machine.chromium} headless; Node ${results.machine.node}. Absolute times on this shared machine are noise: read the ratios to the plain-JS baseline (bench/baseline.js), measured in the same run, interleaved. Produced by \`scripts/bench.sh\`; raw figures in \`bench/results.json\`.`, '',
@@ -401,6 +501,7 @@ const lines = [
   ...results.repeat.map((r) => `| ${r.total.toLocaleString('en')} | ${r.runs} | ${round(r.first.app)} / ${round(r.first.baseline)} ms | ${r.first.ratio.toFixed(2)}× (${spread(r.first)}) | ${round(r.all.app)} / ${round(r.all.baseline)} ms | ${r.all.ratio.toFixed(2)}× (${spread(r.all)}) |`), '',
   `Where the app's startup time goes (100 jobs, medians, ms from navigation): list request sent ${results.startup.marks['list-sent']} (by the loader, once config.json is read; the baseline's at ${results.startup.baselineListSent}), config.json read by the app ${results.startup.marks['bjh:config']}, list asked for by the app ${results.startup.marks['bjh:list-requested']}, list read ${results.startup.marks['bjh:list-read']}, first card painted ${round(results.startup.first.app)}.`, '',
   `The mock answers the list (measured from Node, median of 5) in ${[results.startup, ...results.render].map((r) => `${r.server} ms for ${r.total.toLocaleString('en')} jobs`).join(', ')}: the pages wait about as long for it, so the ratios are mostly the pages' own work.`, '',
+  ...(results.coldPath ? coldPathSection(results.coldPath) : []),
   '## Update cost (DOM mutation records, MutationObserver on the body)', '',
   'Median of three runs, with the page\'s clock stopped (no ticking durations). The change comes in through a refresh of the whole list, so all N jobs are compared. "Outside" counts records whose target is not inside the changed card: the two status chips\' counts and the live region\'s announcement. For an arrival every record is outside the new card: its insertion into the list, the pill going, the counts, the connection choices and "last updated". None is another card being re-rendered.', '',
   '| jobs | one job turns Success: all / outside its card | one new job shown: all / outside its card |', '|---:|---:|---:|',
@@ -414,6 +515,12 @@ const lines = [
     'Cold loads of the same history, interleaved, medians: the list at its first card, the failure groups (`?view=failures`) at their first group, the health table (`?view=health`) at its first row; in brackets the ratio to the list. Then one pending job settling (a manual refresh brings its Success) in each view, counted as in "Update cost": "outside" is every record whose target is not inside the settled job\'s connection row (the summary line, the groups\' counts).', '',
     '| jobs | runs | list: first card | failure groups shown | health table shown | one job settles, failures view: all / outside its row | health view: all / outside its row |', '|---:|---:|---:|---:|---:|---:|---:|',
     ...results.triage.map((r) => `| ${r.total.toLocaleString('en')} | ${r.runs} | ${round(r.mid.list)} ms | ${round(r.mid.failures)} ms (${r.ratio.failures.toFixed(2)}×) | ${round(r.mid.health)} ms (${r.ratio.health.toFixed(2)}×) | ${r.failures.all} / ${r.failures.outside} | ${r.health.all} / ${r.health.outside} |`), '',
+  ] : []),
+  ...(results.openFile ? [
+    '### Opening a saved file', '',
+    'The API\'s own list answer for the same jobs, saved to a file and opened with "Open saved file" in a page that shows the list (fresh page each run, medians): from the file chosen (the input\'s change event) to the paint that first shows a card of the file; beside it the list\'s own time in the same loads, from the app asking for the list (its `bjh:list-requested` mark) to its first card painted.', '',
+    '| jobs | file | runs | list: asked for to first card | file: chosen to first card | ratio |', '|---:|---:|---:|---:|---:|---:|',
+    ...results.openFile.map((r) => `| ${r.total.toLocaleString('en')} | ${r.bytes >= 2 ** 20 ? mb(r.bytes) : kb(r.bytes)} | ${r.runs} | ${round(r.list)} ms | ${round(r.opened)} ms | ${r.ratio.toFixed(2)}× |`), '',
   ] : []),
   ...(results.gateway ? [
     '## basiq-gateway under load', '',

@@ -3,9 +3,10 @@
 # the mock Basiq server, drives headless Chromium; prints a Markdown table and writes
 # bench/results.json and BENCHMARKS.md. It prints figures; it is not a test.
 #   BENCH_RUNS=10 (runs at 100 and 1,000 jobs, and repeat visits; at 10,000 jobs half) BENCH_PORT=4390
-#   BENCH_ONLY=startup (first load, startup and render only), updates (the update counts only) or
-#   triage, gateway or bytes (that section only; the others kept from the last full run). The
-#   gateway's load run (basiq-gateway/examples/load.rs) comes first, before the browser starts.
+#   BENCH_ONLY=startup (first load, startup and render only, printed) or triage (with opening a
+#   saved file), updates, profile (the traced cold loads), gateway or bytes (that section only;
+#   the others kept from the last full run). The gateway's load run
+#   (basiq-gateway/examples/load.rs) comes first, before the browser starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench

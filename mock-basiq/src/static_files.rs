@@ -71,6 +71,12 @@ impl Site {
             return None;
         }
         let path = self.root.join(relative);
+        if path.is_dir() {
+            // A folder holding its own page (the bench's copy of the site): that page, as
+            // static servers do.
+            let index = path.join("index.html");
+            return (relative.as_os_str() != "" && index.is_file()).then_some(index);
+        }
         path.is_file().then_some(path)
     }
 
@@ -114,7 +120,25 @@ impl Site {
 
 #[cfg(test)]
 mod tests {
-    use super::cache_control;
+    use super::{Site, cache_control};
+    use tiny_http::Method;
+
+    #[test]
+    fn a_folder_with_its_own_page_serves_it_and_the_rest_falls_back() {
+        let root = std::env::temp_dir().join(format!("mock-site-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("copy")).unwrap();
+        std::fs::create_dir_all(root.join("assets")).unwrap();
+        std::fs::write(root.join("index.html"), "root page").unwrap();
+        std::fs::write(root.join("copy/index.html"), "copy page").unwrap();
+        let site = Site::new(root.clone(), "/".into());
+        let body = |url: &str| String::from_utf8(site.respond(&Method::Get, url).body).unwrap();
+        assert_eq!(body("/copy/"), "copy page");
+        assert_eq!(body("/copy/?view=health"), "copy page");
+        assert_eq!(body("/assets/"), "root page", "a folder without a page");
+        assert_eq!(body("/jobs/abc"), "root page", "a route of the app");
+        assert_eq!(body("/"), "root page");
+        std::fs::remove_dir_all(root).unwrap();
+    }
 
     #[test]
     fn hashed_files_are_immutable_and_the_rest_revalidated() {
