@@ -2,6 +2,7 @@
 //! to the routes: the API's (or the demo's), or an open saved file's.
 
 use crate::api::backend::Backend;
+use crate::components::Clipboard;
 use crate::config::{self, ConfigError, Settings, Startup};
 use crate::features::detail::JobDetailPage;
 use crate::features::embed::{Embed, EmbedBridge};
@@ -32,6 +33,8 @@ mod token_gate;
 pub fn App() -> impl IntoView {
     provide_context(use_clock());
     let startup = LocalResource::new(config::load);
+    // One clipboard for every copy button and the shortcut (components/clipboard.rs).
+    Clipboard::provide();
     let saved = provide_saved_files();
     let language = provide_language();
     let i18n = use_i18n();

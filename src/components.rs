@@ -3,6 +3,7 @@
 
 pub mod bank_name;
 pub mod bank_notice;
+pub mod clipboard;
 pub mod copy_button;
 pub mod dialog_focus;
 pub mod error_notice;
@@ -13,6 +14,7 @@ pub mod step_strip;
 
 pub use bank_name::BankName;
 pub use bank_notice::BankNotice;
+pub use clipboard::Clipboard;
 pub use copy_button::CopyButton;
 pub use dialog_focus::{close_on_escape, use_dialog_focus};
 pub use error_notice::ErrorNotice;

@@ -31,6 +31,32 @@ test('keyboard: search, move between cards, open, go back, shortcuts help', asyn
   await expect(page.getByTestId('shortcuts')).toBeHidden();
 });
 
+test.describe('with the clipboard allowed', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('a job ID copied by its button or by the c shortcut: on the clipboard, "Copied" on that card only', async ({ page }) => {
+    await page.goto('./');
+    const cards = page.locator('article.bjh-card');
+    await expect(cards.nth(1)).toBeVisible();
+    const [first, second] = [cards.nth(0), cards.nth(1)];
+    const [firstId, secondId] = [await first.getAttribute('data-job-id'), await second.getAttribute('data-job-id')];
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+    await first.locator('.bjh-copy').click();
+    await expect(first.locator('.bjh-copy')).toHaveText('Copied');
+    await expect(second.locator('.bjh-copy')).toHaveText('Copy ID');
+    expect(await clipboard()).toBe(firstId);
+
+    // The shortcut copies through the same clipboard, so the card's button says so too.
+    await second.focus();
+    await page.keyboard.press('c');
+    await expect(second.locator('.bjh-copy')).toHaveText('Copied');
+    await expect(first.locator('.bjh-copy')).toHaveText('Copy ID');
+    expect(await clipboard()).toBe(secondId);
+    await expect(second.locator('.bjh-copy'), 'a moment later the label is back').toHaveText('Copy ID', { timeout: 5_000 });
+  });
+});
+
 test('connection filter narrows the list and lives in the URL', async ({ page }) => {
   await page.goto('./');
   const select = page.getByTestId('connection');

@@ -111,7 +111,12 @@ pub fn JobCard(
                 <div class="bjh-card__field">
                     <dt>{move || t_string!(i18n, card.connection)}</dt>
                     <dd>
-                        <code>{move || connection.clone().unwrap_or_else(|| t_string!(i18n, list.unknown_connection).to_owned())}</code>
+                        <code>
+                            {match connection {
+                                Some(connection) => connection.into_any(),
+                                None => (move || t_string!(i18n, list.unknown_connection)).into_any(),
+                            }}
+                        </code>
                     </dd>
                 </div>
             </dl>

@@ -1,13 +1,14 @@
 //! Listens for the shortcuts on the document and acts on the focused card; renders the help.
 
 use super::{SHORTCUTS, Shortcut, shortcut};
+use crate::components::Clipboard;
 use crate::features::history::{CARD_LINK_SELECTOR, CARD_SELECTOR, SEARCH_SELECTOR};
 use crate::i18n::{t_string, use_i18n};
 use crate::platform;
 use crate::url::{use_go, use_list_href, use_shown_job};
 use leptos::ev::keydown;
 use leptos::prelude::*;
-use leptos_use::{UseClipboardReturn, use_clipboard, use_event_listener};
+use leptos_use::use_event_listener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
@@ -54,7 +55,7 @@ fn is_field(element: &Element) -> bool {
 pub fn KeyboardShortcuts() -> impl IntoView {
     let i18n = use_i18n();
     let help = RwSignal::new(false);
-    let UseClipboardReturn { copy, .. } = use_clipboard();
+    let clipboard = Clipboard::expect();
     let (shown, list, navigate) = (use_shown_job(), use_list_href(), use_go());
     // Mounted in a host page, keys belong to the host unless focus is inside the app.
     let mounted = platform::mounted_in_host();
@@ -86,7 +87,7 @@ pub fn KeyboardShortcuts() -> impl IntoView {
             Shortcut::CopyId => {
                 if let Some(id) = focused_card().and_then(|card| card.get_attribute("data-job-id"))
                 {
-                    copy(&id);
+                    clipboard.copy(&id);
                 }
             }
             Shortcut::ToggleHelp => help.update(|shown| *shown = !*shown),
