@@ -24,10 +24,10 @@ export function medianOf(loads, key, top = 15) {
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-/** Copies the site's app files (not its baseline, nor the `.br` and `.gz` copies) into `site`/`folder`, with `namedWasm` (the same
- * build through the same wasm-opt, its names kept) as its wasm, and the integrity of the wasm
- * (in the loader) and of the loader (in index.html) made to match. The app runs from any path,
- * so it is served as `/<folder>/`. */
+/** Copies the site's app files (not its baseline, nor the `.br` and `.gz` copies) into
+ * `site`/`folder`, with `namedWasm` (the same build through the same wasm-opt, its names kept)
+ * as its wasm, and the integrity of the wasm (in the loader) and of the loader (in index.html)
+ * made to match. The app runs from any path, so it is served as `/<folder>/`. */
 export function namedSite(site, folder, namedWasm) {
   const dir = path.join(site, folder);
   mkdirSync(dir, { recursive: true });
@@ -44,10 +44,14 @@ export function namedSite(site, folder, namedWasm) {
   const oldWasm = readFileSync(path.join(dir, wasm));
   const named = readFileSync(namedWasm);
   writeFileSync(path.join(dir, wasm), named);
-  code = code.replace(sri(oldWasm), sri(named));
+  const swap = (text, from, to, where) => {
+    if (!text.includes(from)) throw new Error(`namedSite: ${where} does not hold the integrity ${from}`);
+    return text.replace(from, to);
+  };
+  code = swap(code, sri(oldWasm), sri(named), loader);
   const oldLoader = readFileSync(path.join(dir, loader));
   writeFileSync(path.join(dir, loader), code);
-  writeFileSync(htmlFile, html.replace(sri(oldLoader), sri(Buffer.from(code))));
+  writeFileSync(htmlFile, swap(html, sri(oldLoader), sri(Buffer.from(code)), 'index.html'));
 }
 
 /** Self times (ms) of the complete events of one thread, by name: each event's duration less
