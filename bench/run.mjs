@@ -10,7 +10,7 @@ import os from 'node:os';
 import { ClockedPage, keepWasm, memory } from '../tests/e2e/clocked-page.mjs';
 import path from 'node:path';
 import { bytes } from './bytes.mjs';
-import { CATEGORIES, PROFILED, medianOf, namedSite, summarise } from './trace.mjs';
+import { CATEGORIES, PROFILED, namedSite, summarise } from './trace.mjs';
 
 const [site, port] = [process.argv[2], Number(process.argv[3])];
 const origin = `http://127.0.0.1:${port}`;
@@ -59,12 +59,14 @@ const paintTimes = (expected) => {
 };
 
 /** One cold load (fresh context, empty cache): ms from navigation to the first card and to
- * `expected` cards painted, the app's marks, and on request memory and DOM size. */
-async function load(url, expected, detail = false) {
+ * `expected` cards painted, the app's marks, and on request memory and DOM size (`detail`) or
+ * the load's Chromium trace, summed (`trace`: its categories; bench/trace.mjs). */
+async function load(url, expected, { detail = false, trace } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(paintTimes, expected);
   await page.addInitScript(keepWasm);
+  if (trace) await browser.startTracing(page, { categories: trace });
   await page.goto(url);
   await page.waitForFunction(() => window.__all !== undefined, null, { timeout: 120_000 });
   const result = await page.evaluate(() => ({
@@ -76,6 +78,7 @@ async function load(url, expected, detail = false) {
       ['list-sent', performance.getEntriesByType('resource').find((r) => r.name.includes('/users/'))?.startTime],
     ]),
   }));
+  if (trace) result.trace = summarise(await browser.stopTracing());
   if (detail) {
     const { heap, wasm } = await memory(page);
     Object.assign(result, { heap, wasm: wasm ?? 0 });
@@ -110,8 +113,8 @@ async function compare(total, runs) {
   const mid = (rows, f) => median(rows.map(f));
   const marks = Object.fromEntries(['list-sent', 'bjh:config', 'bjh:list-requested', 'bjh:list-read'].map((m) => [m, round(mid(app, (r) => r.marks[m] ?? NaN))]));
   const baselineListSent = round(mid(base, (r) => r.marks['list-sent'] ?? NaN));
-  const appDetail = await load(`${origin}/`, expected, true);
-  const baseDetail = await load(`${origin}/baseline.html`, expected, true);
+  const appDetail = await load(`${origin}/`, expected, { detail: true });
+  const baseDetail = await load(`${origin}/baseline.html`, expected, { detail: true });
   return { total, runs, first: timing(app, base, 'first'), all: timing(app, base, 'all'), marks, baselineListSent, server: await serverTime(), appDetail, baseDetail };
 }
 
@@ -362,6 +365,14 @@ async function openFile(total, runs) {
   return { total, runs, bytes: Buffer.byteLength(text), list: l, opened: o, ratio: o / l, lists: list, openings: opened };
 }
 
+/** The median over `loads` of each name's figure in the `key` lists (a name missing from a
+ * load counts 0 there), largest first, the first `top`. */
+function medianOf(loads, key, top) {
+  const names = new Set(loads.flatMap((load) => load[key].map(([name]) => name)));
+  const figure = (load, name) => load[key].find(([n]) => n === name)?.[1] ?? 0;
+  return [...names].map((name) => [name, median(loads.map((load) => figure(load, name)))]).sort((a, b) => b[1] - a[1]).slice(0, top);
+}
+
 /** Where a cold load of `total` jobs spends its time: cold loads of the copy of the site whose
  * wasm keeps its names (`/named/`, bench/trace.mjs), `runs` traced with DevTools' timeline (the
  * kinds of work) and `runs` with V8's CPU profiler as well (the wasm's functions); medians. */
@@ -369,16 +380,8 @@ async function coldPath(total, runs) {
   await jobs(total);
   namedSite(site, 'named', process.env.BYTES_WASM);
   const traced = async (categories) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(paintTimes, Math.min(total, 100));
-    await browser.startTracing(page, { categories });
-    await page.goto(`${origin}/named/`);
-    await page.waitForFunction(() => window.__all !== undefined, null, { timeout: 120_000 });
-    const times = await page.evaluate(() => ({ first: window.__first, all: window.__all }));
-    const summary = summarise(await browser.stopTracing());
-    await context.close();
-    return { ...summary, ...times };
+    const { first, all, trace } = await load(`${origin}/named/`, Math.min(total, 100), { trace: categories });
+    return { ...trace, first, all };
   };
   const timeline = [], profiled = [];
   for (let i = 0; i < runs; i++) {
@@ -402,7 +405,8 @@ results.machine = {
 };
 results.firstLoad = firstLoad();
 results.bytes = bytes(process.env.BYTES_WASM);
-// A partial run (triage, gateway, bytes) keeps the other figures of the last full run.
+// A partial run (triage, updates, profile, gateway, bytes) keeps the other figures of the last
+// full run.
 const partial = ['triage', 'gateway', 'bytes', 'updates', 'profile'].includes(process.env.BENCH_ONLY);
 if (partial) {
   const last = JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8'));

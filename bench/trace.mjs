@@ -12,16 +12,6 @@ export const CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'v8.wasm', '
  * load (it logs every function compiled): its loads give the functions, not the kinds of work. */
 export const PROFILED = [...CATEGORIES, 'disabled-by-default-v8.cpu_profiler'];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** The median over `loads` of each name's figure in the `key` lists (a name missing from a
- * load counts 0 there), largest first, the first `top`. */
-export function medianOf(loads, key, top = 15) {
-  const names = new Set(loads.flatMap((load) => load[key].map(([name]) => name)));
-  const figure = (load, name) => load[key].find(([n]) => n === name)?.[1] ?? 0;
-  return [...names].map((name) => [name, median(loads.map((load) => figure(load, name)))]).sort((a, b) => b[1] - a[1]).slice(0, top);
-}
-
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 /** Copies the site's app files (not its baseline, nor the `.br` and `.gz` copies) into

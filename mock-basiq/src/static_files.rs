@@ -73,9 +73,9 @@ impl Site {
         let path = self.root.join(relative);
         if path.is_dir() {
             // A folder holding its own page (the bench's copy of the site): that page, as
-            // static servers do.
+            // static servers do (the root's is the fallback's own).
             let index = path.join("index.html");
-            return (relative.as_os_str() != "" && index.is_file()).then_some(index);
+            return index.is_file().then_some(index);
         }
         path.is_file().then_some(path)
     }
